@@ -1,0 +1,83 @@
+package net.delonet.bloodbank.correlation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.http.ApiException;
+import org.apache.camel.Header;
+
+/** Answers {@code GET /debug/correlation/{event_id}} and {@code .../chain} from the graph in Redis. */
+public final class CorrelationQueries {
+
+    private static final ObjectMapper JSON = EnvelopeJson.mapper();
+
+    private final CorrelationStore store;
+    private final CorrelationGraph graph;
+
+    public CorrelationQueries(CorrelationStore store, int maxDepth) {
+        this.store = store;
+        this.graph = new CorrelationGraph(id -> parents(store.forward(id)), store::children, maxDepth);
+    }
+
+    public JsonNode debug(@Header("event_id") String eventId) {
+        String id = knownId(eventId);
+        JsonNode record = read(store.forward(id));
+        ObjectNode answer = JSON.createObjectNode().put("event_id", id);
+        answer.putPOJO("parents", parents(record));
+        answer.putPOJO("children", store.children(id).stream().sorted().toList());
+        answer.putPOJO("ancestors", graph.ancestors(id));
+        answer.putPOJO("descendants", graph.descendants(id));
+        answer.set("metadata", record == null ? JSON.createObjectNode() : record.path("metadata"));
+        return answer;
+    }
+
+    public JsonNode chain(@Header("event_id") String eventId, @Header("direction") String direction) {
+        String dir = direction == null || direction.isBlank() ? "ancestors" : direction;
+        if (!dir.equals("ancestors") && !dir.equals("descendants")) {
+            throw ApiException.badRequest("direction", "direction must be ancestors or descendants");
+        }
+        String id = knownId(eventId);
+        List<String> chain = dir.equals("ancestors") ? graph.ancestors(id) : graph.descendants(id);
+        ObjectNode answer = JSON.createObjectNode().put("event_id", id).put("direction", dir);
+        answer.putPOJO("chain", chain);
+        return answer.put("count", chain.size());
+    }
+
+    /** The id, canonical; 400 when it is no UUID, 404 when Redis knows neither its parents nor its children. */
+    private String knownId(String eventId) {
+        String id;
+        try {
+            id = UUID.fromString(eventId == null ? "" : eventId).toString();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("event_id", "event_id must be a UUID");
+        }
+        if (store.forward(id) == null && store.children(id).isEmpty()) {
+            throw ApiException.notFound("No correlation recorded for event " + id + " (unknown or expired)");
+        }
+        return id;
+    }
+
+    private static List<String> parents(String recordJson) {
+        return parents(read(recordJson));
+    }
+
+    private static List<String> parents(JsonNode record) {
+        List<String> parents = new ArrayList<>();
+        if (record != null) {
+            record.path("parent_event_ids").forEach(p -> parents.add(p.asText()));
+        }
+        return parents;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}

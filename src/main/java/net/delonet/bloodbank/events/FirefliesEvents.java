@@ -1,0 +1,88 @@
+package net.delonet.bloodbank.events;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/** Payloads of the Fireflies chain: upload → ready → processed, or failed at any stage. */
+public final class FirefliesEvents {
+
+    private FirefliesEvents() {
+    }
+
+    /** {@code fireflies.transcript.upload}: a recording to transcribe. */
+    public record Upload(
+            @NotBlank String mediaFile,
+            String mediaType,
+            String title,
+            @PositiveOrZero Long sizeBytes,
+            @PositiveOrZero Double mediaDurationSeconds,
+            String language) {
+    }
+
+    /** {@code fireflies.transcript.ready}: the finished transcript as Fireflies returns it. */
+    public record Ready(
+            @NotBlank String id,
+            String title,
+            OffsetDateTime date,
+            @PositiveOrZero Double duration,
+            String transcriptUrl,
+            String audioUrl,
+            String videoUrl,
+            List<@Valid @NotNull Sentence> sentences,
+            List<@Valid @NotNull Speaker> speakers,
+            @Valid Summary summary,
+            List<@Valid @NotNull Participant> participants,
+            @Valid User user,
+            String hostEmail,
+            String organizerEmail) {
+    }
+
+    /** One spoken sentence, times in seconds from the start. */
+    public record Sentence(Integer index, @NotNull String text, String rawText, String speakerName,
+            String speakerId, @PositiveOrZero Double startTime, @PositiveOrZero Double endTime) {
+    }
+
+    public record Speaker(String id, String name) {
+    }
+
+    public record Participant(String name, String email, String displayName) {
+    }
+
+    public record User(String userId, String email, String name) {
+    }
+
+    public record Summary(List<String> keywords, String actionItems, String overview, String outline,
+            String shorthandBullet, String shortSummary) {
+    }
+
+    /** {@code fireflies.transcript.processed}: the transcript is searchable in the RAG index. */
+    public record Processed(
+            @NotBlank String transcriptId,
+            @NotBlank String ragDocumentId,
+            String title,
+            OffsetDateTime ingestionTimestamp,
+            @PositiveOrZero Integer sentenceCount,
+            @PositiveOrZero Integer speakerCount,
+            @PositiveOrZero Double durationMinutes,
+            String vectorStore,
+            @PositiveOrZero Integer chunkCount,
+            String embeddingModel) {
+    }
+
+    /** {@code fireflies.transcript.failed}: a stage (upload, transcription, processing) gave up. */
+    public record Failed(
+            @NotBlank String failedStage,
+            @NotBlank String errorMessage,
+            String errorCode,
+            @NotNull Boolean isRetryable,
+            @PositiveOrZero Integer retryCount,
+            Map<String, Object> metadata,
+            String transcriptId,
+            String mediaFile) implements FailurePayload {
+    }
+}

@@ -1,0 +1,42 @@
+package net.delonet.bloodbank.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import net.delonet.bloodbank.envelope.EnvelopeJson;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns the exception a route caught into the HTTP answer {@code {"error", "field", "status"}}.
+ * Client errors are expected and logged without a stack trace; anything else is a 500 and is logged whole.
+ */
+public final class ErrorAnswer implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswer.class);
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int status;
+        ObjectNode body = EnvelopeJson.mapper().createObjectNode();
+        if (caught instanceof ApiException api) {
+            status = api.status();
+            body.put("error", api.getMessage());
+            if (api.field() != null) {
+                body.put("field", api.field());
+            }
+            if (status >= 500) {
+                LOG.warn("{} {}: {}", status, exchange.getIn().getHeader(Exchange.HTTP_URI), api.getMessage());
+            }
+        } else {
+            status = 500;
+            body.put("error", "Internal error");
+            LOG.error("Unexpected failure on {}", exchange.getIn().getHeader(Exchange.HTTP_URI), caught);
+        }
+        body.put("status", status);
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(EnvelopeJson.mapper().writeValueAsBytes(body));
+    }
+}

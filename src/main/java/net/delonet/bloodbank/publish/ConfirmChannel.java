@@ -1,0 +1,74 @@
+package net.delonet.bloodbank.publish;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * One channel in confirm mode and the publishes it has not heard back about, by delivery tag.
+ * The broker sends basic.return (unroutable, mandatory) before the basic.ack of the same message,
+ * so an ack can tell whether its message was routed.
+ */
+final class ConfirmChannel {
+
+    private record Pending(String messageId, CompletableFuture<Boolean> routed) {
+    }
+
+    private final Channel channel;
+    private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
+    private final Set<String> returned = ConcurrentHashMap.newKeySet();
+
+    ConfirmChannel(Channel channel) throws IOException {
+        this.channel = channel;
+        channel.confirmSelect();
+        channel.addReturnListener(ret -> returned.add(String.valueOf(ret.getProperties().getMessageId())));
+        channel.addConfirmListener((tag, multiple) -> settle(tag, multiple, null),
+                (tag, multiple) -> settle(tag, multiple, new IOException("The broker refused (nack) the message")));
+        channel.addShutdownListener(cause -> failAll(cause));
+    }
+
+    boolean isOpen() {
+        return channel.isOpen();
+    }
+
+    CompletableFuture<Boolean> publish(String exchange, String routingKey, AMQP.BasicProperties props, byte[] body)
+            throws IOException {
+        CompletableFuture<Boolean> routed = new CompletableFuture<>();
+        synchronized (channel) {
+            long tag = channel.getNextPublishSeqNo();
+            pending.put(tag, new Pending(props.getMessageId(), routed));
+            try {
+                channel.basicPublish(exchange, routingKey, true, props, body);
+            } catch (IOException | RuntimeException e) {
+                pending.remove(tag);
+                throw e;
+            }
+        }
+        return routed;
+    }
+
+    private void settle(long tag, boolean multiple, Exception failure) {
+        Map<Long, Pending> done = multiple ? pending.headMap(tag, true) : pending.subMap(tag, true, tag, true);
+        for (Pending p : done.values()) {
+            boolean wasReturned = returned.remove(p.messageId());
+            if (failure == null) {
+                p.routed().complete(!wasReturned);
+            } else {
+                p.routed().completeExceptionally(failure);
+            }
+        }
+        done.clear();
+    }
+
+    private void failAll(Exception cause) {
+        pending.values().forEach(p -> p.routed().completeExceptionally(cause));
+        pending.clear();
+        returned.clear();
+    }
+}

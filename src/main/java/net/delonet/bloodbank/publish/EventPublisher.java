@@ -1,0 +1,112 @@
+package net.delonet.bloodbank.publish;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import java.io.IOException;
+import java.util.Date;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.delonet.bloodbank.http.UnavailableException;
+
+/**
+ * Publishes envelopes to the topic exchange: persistent, mandatory, and complete only when the broker confirmed.
+ * Confirms are asynchronous: a few channels in confirm mode take publishes round-robin and complete each
+ * publish's future from the broker's ack, so no thread waits on a confirm.
+ */
+public final class EventPublisher implements AutoCloseable {
+
+    private final ConnectionFactory factory;
+    private final String exchange;
+    private final long confirmTimeoutMs;
+    private final ConfirmChannel[] channels;
+    private final AtomicInteger next = new AtomicInteger();
+    private volatile Connection connection;
+
+    public EventPublisher(ConnectionFactory factory, String exchange, int channelCount, long confirmTimeoutMs) {
+        this.factory = factory;
+        this.exchange = exchange;
+        this.confirmTimeoutMs = confirmTimeoutMs;
+        this.channels = new ConfirmChannel[channelCount];
+    }
+
+    /** Completes with whether a queue took the message (false: no binding matched), or fails with 503. */
+    public CompletionStage<Boolean> publish(OutgoingEvent event) {
+        try {
+            return channel().publish(exchange, event.routingKey(), properties(event), event.body())
+                    .orTimeout(confirmTimeoutMs, TimeUnit.MILLISECONDS)
+                    .exceptionally(failure -> {
+                        throw unavailable(failure);
+                    });
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(unavailable(e));
+        }
+    }
+
+    /** Whether RabbitMQ answers: connects when there is no open connection. */
+    public boolean isReachable() {
+        try {
+            return connection().isOpen();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static AMQP.BasicProperties properties(OutgoingEvent event) {
+        return new AMQP.BasicProperties.Builder()
+                .contentType("application/json")
+                .contentEncoding("utf-8")
+                .deliveryMode(2)
+                .messageId(event.eventId())
+                .correlationId(event.firstParent())
+                .timestamp(new Date(event.timestampSeconds() * 1000L))
+                .type(event.routingKey())
+                .appId(event.appId())
+                .build();
+    }
+
+    private ConfirmChannel channel() throws IOException {
+        int slot = Math.floorMod(next.getAndIncrement(), channels.length);
+        ConfirmChannel current = channels[slot];
+        if (current == null || !current.isOpen()) {
+            synchronized (this) {
+                current = channels[slot];
+                if (current == null || !current.isOpen()) {
+                    current = new ConfirmChannel(connection().createChannel());
+                    channels[slot] = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private synchronized Connection connection() throws IOException {
+        if (connection == null || !connection.isOpen()) {
+            try {
+                connection = factory.newConnection("bloodbank-publisher");
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IOException("Timed out connecting to RabbitMQ", e);
+            }
+        }
+        return connection;
+    }
+
+    private static UnavailableException unavailable(Throwable failure) {
+        Throwable root = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (root instanceof UnavailableException u) {
+            return u;
+        }
+        String reason = root instanceof java.util.concurrent.TimeoutException ? "no confirm in time" : root.getClass().getSimpleName();
+        return new UnavailableException("RabbitMQ is unavailable: the event was not confirmed (" + reason + ")", root);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (connection != null && connection.isOpen()) {
+            connection.close();
+        }
+    }
+}

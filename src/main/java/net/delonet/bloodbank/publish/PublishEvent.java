@@ -1,0 +1,68 @@
+package net.delonet.bloodbank.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.UUID;
+import net.delonet.bloodbank.correlation.CorrelationStore;
+import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.envelope.EventEnvelope;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Route step: publishes the envelope and resumes the route when the broker confirmed it. When the broker refuses
+ * or does not answer, the correlation record written just before is taken back and the exchange fails (503).
+ */
+public final class PublishEvent extends AsyncProcessorSupport {
+
+    /** Whether a queue took the event; false means no binding matched its routing key. */
+    public static final String ROUTED = "bloodbank.routed";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PublishEvent.class);
+
+    private final EventPublisher publisher;
+    private final CorrelationStore store;
+
+    public PublishEvent(EventPublisher publisher, CorrelationStore store) {
+        this.publisher = publisher;
+        this.store = store;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        EventEnvelope event = exchange.getMessage().getBody(EventEnvelope.class);
+        OutgoingEvent outgoing;
+        try {
+            outgoing = outgoing(event);
+        } catch (JsonProcessingException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        publisher.publish(outgoing).whenComplete((routed, failure) -> {
+            if (failure != null) {
+                String record = exchange.getProperty(RecordCorrelation.RECORD, String.class);
+                if (record != null) {
+                    store.forget(event.eventId(), event.correlationIds(), record);
+                }
+                exchange.setException(failure);
+            } else {
+                exchange.setProperty(ROUTED, routed);
+                if (!routed) {
+                    LOG.warn("Event {} ({}) matched no binding: confirmed by the broker but no queue holds it",
+                            event.eventId(), event.eventType());
+                }
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    public static OutgoingEvent outgoing(EventEnvelope event) throws JsonProcessingException {
+        UUID parent = event.firstParent();
+        return new OutgoingEvent(event.eventId().toString(), event.eventType(), parent == null ? null : parent.toString(),
+                event.timestamp().toEpochSecond(), event.source().app(), EnvelopeJson.mapper().writeValueAsBytes(event));
+    }
+}

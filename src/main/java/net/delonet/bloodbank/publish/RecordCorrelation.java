@@ -1,0 +1,62 @@
+package net.delonet.bloodbank.publish;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import net.delonet.bloodbank.correlation.CorrelationStore;
+import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.envelope.EventEnvelope;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.AsyncProcessorSupport;
+
+/**
+ * Route step: records the event's parents in Redis before it is published, so no event reaches a consumer
+ * without its causation recorded. Asynchronous: the route resumes when Redis has answered.
+ */
+public final class RecordCorrelation extends AsyncProcessorSupport {
+
+    /** The forward record as written, kept so a refused publish can take exactly it back. */
+    public static final String RECORD = "bloodbank.correlationRecord";
+
+    private final CorrelationStore store;
+
+    public RecordCorrelation(CorrelationStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        EventEnvelope event = exchange.getMessage().getBody(EventEnvelope.class);
+        String record;
+        try {
+            record = forwardRecord(event);
+        } catch (JsonProcessingException e) {
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        exchange.setProperty(RECORD, record);
+        store.record(event.eventId(), event.correlationIds(), record).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                exchange.setException(failure);
+            }
+            callback.done(false);
+        });
+        return false;
+    }
+
+    static String forwardRecord(EventEnvelope event) throws JsonProcessingException {
+        ObjectNode record = EnvelopeJson.mapper().createObjectNode();
+        ArrayNode parents = record.putArray("parent_event_ids");
+        event.correlationIds().forEach(parent -> parents.add(parent.toString()));
+        record.put("created_at", OffsetDateTime.now(ZoneOffset.UTC).toString());
+        ObjectNode metadata = record.putObject("metadata").put("event_type", event.eventType());
+        if (event.source().app() != null) {
+            metadata.put("source_app", event.source().app());
+        }
+        return EnvelopeJson.mapper().writeValueAsString(record);
+    }
+}

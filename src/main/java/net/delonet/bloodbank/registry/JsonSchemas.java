@@ -1,0 +1,98 @@
+package net.delonet.bloodbank.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/** JSON Schema (draft 2020-12) of a payload record, derived from its components and constraints. */
+public final class JsonSchemas {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
+    private JsonSchemas() {
+    }
+
+    public static ObjectNode of(Class<? extends Record> record) {
+        ObjectNode schema = objectSchema(record);
+        schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        return schema;
+    }
+
+    private static ObjectNode objectSchema(Class<?> record) {
+        ObjectNode schema = JSON.objectNode().put("type", "object").put("title", record.getSimpleName());
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode required = JSON.arrayNode();
+        for (RecordComponent component : record.getRecordComponents()) {
+            String name = SNAKE_CASE.translate(component.getName());
+            ObjectNode property = typeSchema(component.getGenericType());
+            if (component.isAnnotationPresent(NotBlank.class)) {
+                property.put("minLength", 1);
+            }
+            if (component.isAnnotationPresent(Positive.class)) {
+                property.put("exclusiveMinimum", 0);
+            }
+            if (component.isAnnotationPresent(PositiveOrZero.class)) {
+                property.put("minimum", 0);
+            }
+            if (component.isAnnotationPresent(NotNull.class) || component.isAnnotationPresent(NotBlank.class)) {
+                required.add(name);
+            }
+            properties.set(name, property);
+        }
+        if (!required.isEmpty()) {
+            schema.set("required", required);
+        }
+        return schema;
+    }
+
+    private static ObjectNode typeSchema(Type type) {
+        if (type instanceof ParameterizedType generic) {
+            Class<?> raw = (Class<?>) generic.getRawType();
+            if (Collection.class.isAssignableFrom(raw)) {
+                return JSON.objectNode().put("type", "array").set("items", typeSchema(generic.getActualTypeArguments()[0]));
+            }
+            return JSON.objectNode().put("type", "object");
+        }
+        Class<?> cls = (Class<?>) type;
+        if (cls == String.class) {
+            return JSON.objectNode().put("type", "string");
+        }
+        if (cls == UUID.class) {
+            return JSON.objectNode().put("type", "string").put("format", "uuid");
+        }
+        if (cls == OffsetDateTime.class) {
+            return JSON.objectNode().put("type", "string").put("format", "date-time");
+        }
+        if (cls == Integer.class || cls == Long.class || cls == int.class || cls == long.class) {
+            return JSON.objectNode().put("type", "integer");
+        }
+        if (Number.class.isAssignableFrom(cls) || cls == double.class) {
+            return JSON.objectNode().put("type", "number");
+        }
+        if (cls == Boolean.class || cls == boolean.class) {
+            return JSON.objectNode().put("type", "boolean");
+        }
+        if (cls.isRecord()) {
+            return objectSchema(cls);
+        }
+        if (Map.class.isAssignableFrom(cls) || cls == JsonNode.class || cls == Object.class) {
+            return JSON.objectNode().put("type", "object");
+        }
+        throw new IllegalArgumentException("No JSON Schema mapping for " + cls);
+    }
+}
