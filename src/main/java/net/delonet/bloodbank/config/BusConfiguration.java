@@ -5,6 +5,8 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import io.vertx.core.VertxOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -101,7 +103,9 @@ public class BusConfiguration implements CamelConfiguration {
         if (redisPassword != null && !redisPassword.isEmpty()) {
             uri.withPassword(redisPassword.toCharArray());
         }
-        RedisClient client = RedisClient.create(uri.build());
+        // Reconnect within a second of Redis coming back, rather than Lettuce's default back-off of up to 30 s.
+        ClientResources resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
+        RedisClient client = RedisClient.create(resources, uri.build());
         client.setOptions(ClientOptions.builder()
                 // While Redis is away, commands fail at once (503) instead of queueing behind a reconnect.
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)

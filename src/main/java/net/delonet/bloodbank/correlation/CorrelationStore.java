@@ -87,15 +87,19 @@ public final class CorrelationStore implements AutoCloseable {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(unavailable(e));
         }
-        return redis.async().<Long>eval(script, ScriptOutputType.INTEGER, keys, args)
+        // Completed directly (not through a dependent stage) so callers see the UnavailableException itself.
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        redis.async().<Long>eval(script, ScriptOutputType.INTEGER, keys, args)
                 .toCompletableFuture()
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((ok, failure) -> {
+                .whenComplete((ok, failure) -> {
                     if (failure != null) {
-                        throw unavailable(failure);
+                        done.completeExceptionally(unavailable(failure));
+                    } else {
+                        done.complete(null);
                     }
-                    return null;
                 });
+        return done;
     }
 
     private RedisCommands<String, String> commands() {

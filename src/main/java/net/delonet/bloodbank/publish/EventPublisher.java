@@ -34,15 +34,22 @@ public final class EventPublisher implements AutoCloseable {
 
     /** Completes with whether a queue took the message (false: no binding matched), or fails with 503. */
     public CompletionStage<Boolean> publish(OutgoingEvent event) {
+        // Completed directly (not through a dependent stage) so callers see the UnavailableException itself.
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
         try {
-            return channel().publish(exchange, event.routingKey(), properties(event), event.body())
+            channel().publish(exchange, event.routingKey(), properties(event), event.body())
                     .orTimeout(confirmTimeoutMs, TimeUnit.MILLISECONDS)
-                    .exceptionally(failure -> {
-                        throw unavailable(failure);
+                    .whenComplete((routed, failure) -> {
+                        if (failure != null) {
+                            done.completeExceptionally(unavailable(failure));
+                        } else {
+                            done.complete(routed);
+                        }
                     });
         } catch (IOException | RuntimeException e) {
-            return CompletableFuture.failedFuture(unavailable(e));
+            done.completeExceptionally(unavailable(e));
         }
+        return done;
     }
 
     /** Whether RabbitMQ answers: connects when there is no open connection. */

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -40,16 +41,18 @@ public final class JsonSchemas {
         for (RecordComponent component : record.getRecordComponents()) {
             String name = SNAKE_CASE.translate(component.getName());
             ObjectNode property = typeSchema(component.getGenericType());
-            if (component.isAnnotationPresent(NotBlank.class)) {
+            // Bean Validation annotations do not target record components: Java hands them to the accessor.
+            Method accessor = component.getAccessor();
+            if (accessor.isAnnotationPresent(NotBlank.class)) {
                 property.put("minLength", 1);
             }
-            if (component.isAnnotationPresent(Positive.class)) {
+            if (accessor.isAnnotationPresent(Positive.class)) {
                 property.put("exclusiveMinimum", 0);
             }
-            if (component.isAnnotationPresent(PositiveOrZero.class)) {
+            if (accessor.isAnnotationPresent(PositiveOrZero.class)) {
                 property.put("minimum", 0);
             }
-            if (component.isAnnotationPresent(NotNull.class) || component.isAnnotationPresent(NotBlank.class)) {
+            if (accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class)) {
                 required.add(name);
             }
             properties.set(name, property);

@@ -1,0 +1,113 @@
+package net.delonet.bloodbank.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import net.delonet.bloodbank.testing.BrokerProbe;
+import net.delonet.bloodbank.testing.HttpApi;
+import net.delonet.bloodbank.testing.HttpApi.Answer;
+import net.delonet.bloodbank.testing.RedisProbe;
+import net.delonet.bloodbank.testing.RunningBloodbank;
+import net.delonet.bloodbank.testing.TcpProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * RabbitMQ or Redis going away: Bloodbank reaches each through a loopback relay that the test cuts, which the
+ * application sees as the server stopping (the shared servers keep running for other tests).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutageTest {
+
+    private final TcpProxy rabbit = new TcpProxy(5672);
+    private final TcpProxy redisLink = new TcpProxy(6379);
+    private RunningBloodbank bloodbank;
+    private HttpApi api;
+    private BrokerProbe broker;
+    private RedisProbe redis;
+    private final String ns = "o" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    void start() {
+        bloodbank = RunningBloodbank.start(Map.of(
+                "bloodbank.rabbit.url", "amqp://guest:guest@127.0.0.1:" + rabbit.port(),
+                "bloodbank.redis.host", "127.0.0.1",
+                "bloodbank.redis.port", Integer.toString(redisLink.port())));
+        api = bloodbank.http();
+        broker = new BrokerProbe();
+        redis = new RedisProbe();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        rabbit.close();
+        redisLink.close();
+        broker.close();
+        redis.close();
+        bloodbank.close();
+    }
+
+    private Answer publish(String marker) {
+        return api.post("/events", "{\"event_type\":\"%s.outage.test\",\"payload\":{\"m\":\"%s\"}}".formatted(ns, marker));
+    }
+
+    @Test
+    void should_answer_503_within_seconds_while_the_broker_is_away_and_recover_after() {
+        String queue = broker.queueBoundTo(ns + ".#");
+        assertThat(publish("before").status()).isEqualTo(202);
+        broker.drain(queue, 200);
+
+        rabbit.cut();
+        long started = System.nanoTime();
+        Answer refused = publish("during");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.json().get("error").asText()).contains("RabbitMQ");
+        assertThat(api.get("/observe/health").status()).isEqualTo(503);
+
+        rabbit.restore();
+        await().atMost(Duration.ofSeconds(15)).until(() -> publish("after").status() == 202);
+        assertThat(broker.drain(queue, 300)).extracting(m -> new String(m.getBody()))
+                .noneMatch(body -> body.contains("\"during\"")).anyMatch(body -> body.contains("\"after\""));
+        assertThat(api.get("/observe/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void should_take_back_the_correlation_record_of_an_event_the_broker_did_not_confirm() {
+        rabbit.cut();
+        try {
+            String parent = UUID.randomUUID().toString();
+            Answer refused = api.post("/events", "{\"event_type\":\"%s.outage.child\",\"payload\":{},\"correlation_ids\":[\"%s\"]}"
+                    .formatted(ns, parent));
+            assertThat(refused.status()).isEqualTo(503);
+            await().atMost(Duration.ofSeconds(3)).until(() -> redis.redis().smembers("bloodbank:correlation:reverse:" + parent).isEmpty());
+            assertThat(redis.redis().keys("bloodbank:correlation:reverse:" + parent)).isEmpty();
+        } finally {
+            rabbit.restore();
+        }
+    }
+
+    @Test
+    void should_answer_503_and_publish_nothing_while_redis_is_away() {
+        String queue = broker.queueBoundTo(ns + ".#");
+        redisLink.cut();
+        try {
+            long started = System.nanoTime();
+            Answer refused = publish("no-redis");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.json().get("error").asText()).contains("Redis");
+            assertThat(broker.drain(queue, 500)).isEmpty();
+            assertThat(api.get("/observe/health").status()).isEqualTo(503);
+        } finally {
+            redisLink.restore();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> publish("redis-back").status() == 202);
+        assertThat(broker.drain(queue, 300)).extracting(m -> new String(m.getBody())).anyMatch(b -> b.contains("redis-back"));
+    }
+}
