@@ -19,6 +19,7 @@ import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.health.BackendHealthCheck;
 import net.delonet.bloodbank.http.ErrorAnswer;
 import net.delonet.bloodbank.publish.BarePayloadRequest;
+import net.delonet.bloodbank.publish.EventBus;
 import net.delonet.bloodbank.publish.EventPublisher;
 import net.delonet.bloodbank.publish.PublishAnswer;
 import net.delonet.bloodbank.publish.PublishEvent;
@@ -75,6 +76,7 @@ public class BusConfiguration implements CamelConfiguration {
         registry.bind("recordCorrelation", new RecordCorrelation(store));
         registry.bind("publishEvent", new PublishEvent(publisher, store));
         registry.bind("publishAnswer", new PublishAnswer());
+        registry.bind("eventBus", new EventBus(context.createProducerTemplate()));
         registry.bind("errorAnswer", new ErrorAnswer());
         registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth));
         registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(rabbitUrl), publisher::isReachable));
