@@ -8,12 +8,11 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import io.vertx.core.VertxOptions;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import net.delonet.bloodbank.correlation.CorrelationQueries;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeReader;
+import net.delonet.bloodbank.envelope.LocalHost;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.health.BackendHealthCheck;
@@ -117,15 +116,7 @@ public class BusConfiguration implements CamelConfiguration {
     }
 
     private Source defaultSource() {
-        String host = sourceHost;
-        if (host == null || host.isBlank()) {
-            try {
-                host = InetAddress.getLocalHost().getHostName();
-            } catch (UnknownHostException e) {
-                host = "localhost";
-            }
-        }
-        return new Source(host, TriggerType.MANUAL, "bloodbank-http", null);
+        return new Source(LocalHost.name(sourceHost), TriggerType.MANUAL, "bloodbank-http", null);
     }
 
     private static ServiceSupport closing(AutoCloseable... resources) {

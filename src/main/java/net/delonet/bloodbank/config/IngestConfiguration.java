@@ -1,0 +1,54 @@
+package net.delonet.bloodbank.config;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import net.delonet.bloodbank.envelope.LocalHost;
+import net.delonet.bloodbank.envelope.Source;
+import net.delonet.bloodbank.envelope.TriggerType;
+import net.delonet.bloodbank.ingest.RecordingFailure;
+import net.delonet.bloodbank.ingest.RecordingNames;
+import net.delonet.bloodbank.ingest.RecordingReadiness;
+import net.delonet.bloodbank.ingest.RecordingUploadRequest;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+
+/** Wires the recordings watcher: readiness, identity, the repositories that make each recording publish once. */
+@Configuration
+public class IngestConfiguration implements CamelConfiguration {
+
+    @PropertyInject("bloodbank.watch.extensions") String extensions;
+    @PropertyInject("bloodbank.watch.quiet-ms") long quietMs;
+    @PropertyInject("bloodbank.watch.state-dir") String stateDir;
+    @PropertyInject("bloodbank.source.host") String sourceHost;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        Source watcher = new Source(LocalHost.name(sourceHost), TriggerType.FILE_WATCH, "bloodbank-watcher", null);
+        RecordingReadiness readiness = new RecordingReadiness(new RecordingNames(extensions), Duration.ofMillis(quietMs),
+                Clock.systemUTC());
+        ProducerTemplate template = context.createProducerTemplate();
+        // Reported from the poll thread into a route, so the failed event goes through the same publish as any other.
+        readiness.onVanished(vanished -> template.asyncSendBody("direct:recording-failed", vanished));
+        Path state = Files.createDirectories(Path.of(stateDir));
+
+        registry.bind("recordingReadiness", readiness);
+        registry.bind("recordingUploadRequest", new RecordingUploadRequest(watcher));
+        registry.bind("recordingFailure", new RecordingFailure(watcher));
+        // Kept on this host, with no expiry: a restart or rescan years later still knows what was published.
+        registry.bind("recordingsSeen", repository(state.resolve("recordings-seen.txt").toFile()));
+        registry.bind("recordingsPublished", repository(state.resolve("recordings-published.txt").toFile()));
+    }
+
+    private static FileIdempotentRepository repository(File store) {
+        return (FileIdempotentRepository) FileIdempotentRepository.fileIdempotentRepository(store, 100_000, 64L << 20);
+    }
+}

@@ -1,0 +1,70 @@
+package net.delonet.bloodbank.fireflies;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import net.delonet.bloodbank.envelope.EnvelopeJson;
+
+/**
+ * A real HTTP server on loopback standing in for Fireflies' GraphQL API: answers every call with the status and
+ * body given last (shaped like Fireflies' documented answers), and keeps what it was sent.
+ */
+final class FirefliesStandIn implements AutoCloseable {
+
+    /** A call as Fireflies would have received it. */
+    record Call(String authorization, JsonNode body) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String answer = "{}";
+
+    FirefliesStandIn() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/graphql", this::handle);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql";
+    }
+
+    FirefliesStandIn answering(int status, String body) {
+        this.status = status;
+        this.answer = body;
+        return this;
+    }
+
+    /** {@code {"data": {"transcript": ...}}} as Fireflies answers the transcript query. */
+    FirefliesStandIn answeringTranscript(String transcriptJson) {
+        return answering(200, "{\"data\":{\"transcript\":" + transcriptJson + "}}");
+    }
+
+    List<Call> calls() {
+        return calls;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        calls.add(new Call(exchange.getRequestHeaders().getFirst("Authorization"),
+                EnvelopeJson.mapper().readTree(exchange.getRequestBody().readAllBytes())));
+        byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
