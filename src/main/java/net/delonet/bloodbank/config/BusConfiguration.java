@@ -60,7 +60,8 @@ public class BusConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        EventPublisher publisher = new EventPublisher(rabbit(), exchange, publishChannels, confirmTimeoutMs);
+        ConnectionFactory rabbit = rabbit();
+        EventPublisher publisher = new EventPublisher(rabbit, exchange, publishChannels, confirmTimeoutMs);
         CorrelationStore store = new CorrelationStore(redis(), Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
         context.addService(closing(publisher, store));
         EventTypeRegistry types = new EventTypeRegistry();
@@ -68,6 +69,7 @@ public class BusConfiguration implements CamelConfiguration {
 
         registry.bind("eventTypes", types);
         registry.bind("eventTypeCatalog", new EventTypeCatalog(types));
+        registry.bind("rabbitClientFactory", rabbit);
         registry.bind("eventPublisher", publisher);
         registry.bind("correlationStore", store);
         registry.bind("readEnvelope", new ReadEnvelope(new EnvelopeReader(types, strictTypes, defaultSource)));

@@ -64,6 +64,15 @@ public final class BrokerProbe implements AutoCloseable {
         return all;
     }
 
+    /** Deletes a queue this test made the application declare. */
+    public void deleteQueue(String queue) {
+        try {
+            channel.queueDelete(queue);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         connection.close();

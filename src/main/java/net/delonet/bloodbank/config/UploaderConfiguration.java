@@ -1,0 +1,69 @@
+package net.delonet.bloodbank.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import net.delonet.bloodbank.envelope.LocalHost;
+import net.delonet.bloodbank.envelope.Source;
+import net.delonet.bloodbank.envelope.TriggerType;
+import net.delonet.bloodbank.fireflies.FirefliesApi;
+import net.delonet.bloodbank.fireflies.FirefliesUploader;
+import net.delonet.bloodbank.fireflies.RecordingDownload;
+import net.delonet.bloodbank.fireflies.RecordingLinks;
+import net.delonet.bloodbank.fireflies.UploadFailure;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+
+/** Wires the Fireflies uploader: recording links, the uploadAudio step, its failure event and its broker connection. */
+@Configuration
+public class UploaderConfiguration implements CamelConfiguration {
+
+    @PropertyInject("bloodbank.fireflies.api-url") String apiUrl;
+    @PropertyInject("bloodbank.fireflies.api-key") String apiKey;
+    @PropertyInject("bloodbank.fireflies.timeout-ms") long timeoutMs;
+    @PropertyInject("bloodbank.watch.path") String watchPath;
+    @PropertyInject("bloodbank.watch.state-dir") String stateDir;
+    @PropertyInject("bloodbank.recordings.public-base-url") String publicBaseUrl;
+    @PropertyInject("bloodbank.recordings.link-ttl-hours") long linkTtlHours;
+    @PropertyInject("bloodbank.recordings.link-secret") String linkSecret;
+    @PropertyInject("bloodbank.source.host") String sourceHost;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        RecordingLinks links = new RecordingLinks(secret(), Path.of(watchPath), publicBaseUrl, Duration.ofHours(linkTtlHours),
+                Clock.systemUTC());
+        FirefliesApi api = new FirefliesApi(URI.create(apiUrl), apiKey, Duration.ofMillis(timeoutMs));
+        registry.bind("recordingDownload", new RecordingDownload(links));
+        registry.bind("firefliesUploader", new FirefliesUploader(api, links));
+        registry.bind("uploadFailure", new UploadFailure(new Source(LocalHost.name(sourceHost), TriggerType.AGENT, "fireflies-uploader", null)));
+        // The consumer's Spring AMQP connection, made from the bus's RabbitMQ settings when the route first needs it.
+        registry.bind("uploaderRabbit", org.springframework.amqp.rabbit.connection.ConnectionFactory.class, () -> new CachingConnectionFactory(
+                registry.lookupByNameAndType("rabbitClientFactory", com.rabbitmq.client.ConnectionFactory.class)));
+    }
+
+    /** RECORDINGS_LINK_SECRET, else a random key kept in the state folder (readable by its owner only). */
+    private byte[] secret() throws IOException {
+        if (linkSecret != null && !linkSecret.isBlank()) {
+            return linkSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Path key = Files.createDirectories(Path.of(stateDir)).resolve("recordings-link.key");
+        if (!Files.exists(key)) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            Files.writeString(Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+                    HexFormat.of().formatHex(random));
+        }
+        return HexFormat.of().parseHex(Files.readString(key).trim());
+    }
+}
