@@ -1,6 +1,9 @@
 package net.delonet.bloodbank.config;
 
 import com.rabbitmq.client.ConnectionFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -16,7 +19,10 @@ import net.delonet.bloodbank.envelope.LocalHost;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.health.BackendHealthCheck;
+import net.delonet.bloodbank.http.ApiAuth;
+import net.delonet.bloodbank.http.ApiAuthHandler;
 import net.delonet.bloodbank.http.ErrorAnswer;
+import net.delonet.bloodbank.ops.BusMetrics;
 import net.delonet.bloodbank.publish.BarePayloadRequest;
 import net.delonet.bloodbank.publish.EventBus;
 import net.delonet.bloodbank.publish.EventPublisher;
@@ -56,6 +62,7 @@ public class BusConfiguration implements CamelConfiguration {
     @PropertyInject("bloodbank.strict-types") boolean strictTypes;
     @PropertyInject("bloodbank.source.host") String sourceHost;
     @PropertyInject("bloodbank.http.worker-threads") int workerThreads;
+    @PropertyInject(value = "bloodbank.api-tokens", defaultValue = "") String apiTokens;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -65,6 +72,8 @@ public class BusConfiguration implements CamelConfiguration {
         CorrelationStore store = new CorrelationStore(redis(), Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
         context.addService(closing(publisher, store));
         EventTypeRegistry types = new EventTypeRegistry();
+        BusMetrics metrics = new BusMetrics(meterRegistry(registry));
+        registry.bind("busMetrics", metrics);
         Source defaultSource = defaultSource();
 
         registry.bind("eventTypes", types);
@@ -74,18 +83,34 @@ public class BusConfiguration implements CamelConfiguration {
         registry.bind("correlationStore", store);
         registry.bind("readEnvelope", new ReadEnvelope(new EnvelopeReader(types, strictTypes, defaultSource)));
         registry.bind("barePayloadRequest", new BarePayloadRequest(defaultSource));
-        registry.bind("recordCorrelation", new RecordCorrelation(store));
-        registry.bind("publishEvent", new PublishEvent(publisher, store));
+        registry.bind("recordCorrelation", new RecordCorrelation(store, metrics));
+        registry.bind("publishEvent", new PublishEvent(publisher, store, metrics));
         registry.bind("publishAnswer", new PublishAnswer());
         registry.bind("eventBus", new EventBus(context.createProducerTemplate()));
-        registry.bind("errorAnswer", new ErrorAnswer());
+        registry.bind("errorAnswer", new ErrorAnswer(metrics));
         registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth));
         registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(rabbitUrl), publisher::isReachable));
         registry.bind("redisHealth", new BackendHealthCheck("redis", redisHost + ":" + redisPort, store::isReachable));
         // Each HTTP request holds a Vert.x worker while its route waits for Redis and the broker's confirm.
         registry.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(workerThreads));
+        ApiAuth auth = new ApiAuth(apiTokens);
+        context.addStartupListener(new ApiAuthHandler(auth));
+        LOG.info(auth.tokensConfigured()
+                ? "API requires a bearer token (BLOODBANK_API_TOKENS); webhooks authenticate by signature"
+                : "API serves loopback clients only: set BLOODBANK_API_TOKENS to let other hosts in with a bearer token");
         LOG.info("Bloodbank publishes to exchange '{}' on {} and records correlation in Redis {}:{} db {}",
                 exchange, Redacted.url(rabbitUrl), redisHost, redisPort, redisDb);
+    }
+
+    /** The registry /observe/metrics exports: Camel's when it made one already, else ours under the name it looks for. */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry existing = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (existing != null) {
+            return existing;
+        }
+        PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.bind("metricsRegistry", created);
+        return created;
     }
 
     private ConnectionFactory rabbit() throws Exception {
