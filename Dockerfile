@@ -16,12 +16,17 @@ FROM eclipse-temurin:17-jre AS runtime
 RUN groupadd --system --gid 10001 bloodbank \
  && useradd --system --uid 10001 --gid bloodbank --home-dir /app --no-create-home bloodbank
 WORKDIR /app
+# The recordings watcher's folder (mount recordings over it, read-only is enough) and where it remembers what it
+# published; both owned by the runtime user
+RUN mkdir -p /recordings /var/lib/bloodbank && chown 10001:10001 /recordings /var/lib/bloodbank
 COPY --from=build /build/target/bloodbank-all.jar bloodbank.jar
 COPY docker/healthcheck.sh healthcheck.sh
 # Default routes baked in; mount a folder over /app/routes (Compose bind mount, Kubernetes ConfigMap) to change them
 COPY routes/ routes/
 ENV BLOODBANK_ROUTES="file:/app/routes/*.camel.yaml" \
     HTTP_PORT=8682 \
+    WATCH_PATH=/recordings \
+    BLOODBANK_STATE_DIR=/var/lib/bloodbank \
     JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
 USER 10001:10001
 EXPOSE 8682

@@ -1,7 +1,6 @@
 package net.delonet.bloodbank.config;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +37,8 @@ public class IngestConfiguration implements CamelConfiguration {
         ProducerTemplate template = context.createProducerTemplate();
         // Reported from the poll thread into a route, so the failed event goes through the same publish as any other.
         readiness.onVanished(vanished -> template.asyncSendBody("direct:recording-failed", vanished));
-        Path state = Files.createDirectories(Path.of(stateDir));
+        // Files are only made when the watcher starts: with it off, nothing is written (read-only containers).
+        Path state = Path.of(stateDir);
 
         registry.bind("recordingReadiness", readiness);
         registry.bind("recordingUploadRequest", new RecordingUploadRequest(watcher));

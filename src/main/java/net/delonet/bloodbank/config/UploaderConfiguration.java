@@ -22,11 +22,15 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
 /** Wires the Fireflies uploader: recording links, the uploadAudio step, its failure event and its broker connection. */
 @Configuration
 public class UploaderConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UploaderConfiguration.class);
 
     @PropertyInject("bloodbank.fireflies.api-url") String apiUrl;
     @PropertyInject("bloodbank.fireflies.api-key") String apiKey;
@@ -52,12 +56,27 @@ public class UploaderConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("rabbitClientFactory", com.rabbitmq.client.ConnectionFactory.class)));
     }
 
-    /** RECORDINGS_LINK_SECRET, else a random key kept in the state folder (readable by its owner only). */
-    private byte[] secret() throws IOException {
+    /**
+     * RECORDINGS_LINK_SECRET, else a random key kept in the state folder (readable by its owner only), else (no
+     * writable state folder) a random key for this run: links then stop working when Bloodbank restarts.
+     */
+    private byte[] secret() {
         if (linkSecret != null && !linkSecret.isBlank()) {
             return linkSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
-        Path key = Files.createDirectories(Path.of(stateDir)).resolve("recordings-link.key");
+        try {
+            return storedKey(Path.of(stateDir).resolve("recordings-link.key"));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("Cannot keep the recording-link key in {} ({}): links made now stop working at the next restart; "
+                    + "set RECORDINGS_LINK_SECRET to keep them", stateDir, e.getMessage());
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            return random;
+        }
+    }
+
+    private static byte[] storedKey(Path key) throws IOException {
+        Files.createDirectories(key.getParent());
         if (!Files.exists(key)) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
