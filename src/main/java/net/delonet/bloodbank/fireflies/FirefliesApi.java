@@ -62,6 +62,9 @@ public final class FirefliesApi {
 
     /** The {@code data} of a GraphQL call. */
     JsonNode call(String query, ObjectNode variables) {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw FirefliesException.permanent("no_api_key", "FIREFLIES_API_KEY is not set: Bloodbank cannot call Fireflies");
+        }
         ObjectNode body = EnvelopeJson.mapper().createObjectNode().put("query", query);
         body.set("variables", variables);
         HttpResponse<byte[]> response = send(body);
