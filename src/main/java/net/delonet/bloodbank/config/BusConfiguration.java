@@ -61,12 +61,14 @@ public class BusConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        EventPublisher publisher = new EventPublisher(rabbit(), exchange, publishChannels, confirmTimeoutMs);
+        ConnectionFactory rabbit = rabbit();
+        EventPublisher publisher = new EventPublisher(rabbit, exchange, publishChannels, confirmTimeoutMs);
         CorrelationStore store = new CorrelationStore(redis(), Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
         context.addService(closing(publisher, store));
         EventTypeRegistry types = new EventTypeRegistry();
         Source defaultSource = defaultSource();
 
+        registry.bind("rabbitConnectionFactory", rabbit);
         registry.bind("eventTypes", types);
         registry.bind("eventTypeCatalog", new EventTypeCatalog(types));
         registry.bind("eventPublisher", publisher);
