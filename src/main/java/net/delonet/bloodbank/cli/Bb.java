@@ -22,9 +22,9 @@ public final class Bb implements Runnable {
 
     public static void main(String... args) {
         if (args.length == 0 || !args[0].equals("serve")) {
-            // Commands print results on stdout and problems as one line on stderr: library chatter stays out of it.
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
-                    System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+            // Commands print results on stdout and problems on stderr: library chatter stays out of stdout.
+            System.setProperty("logback.configurationFile",
+                    System.getProperty("logback.configurationFile", "bb-logback.xml"));
         }
         System.exit(run(args));
     }

@@ -2,6 +2,7 @@ package net.delonet.bloodbank.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.ops.BusMetrics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -14,6 +15,12 @@ import org.slf4j.LoggerFactory;
 public final class ErrorAnswer implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorAnswer.class);
+
+    private final BusMetrics metrics;
+
+    public ErrorAnswer(BusMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void process(Exchange exchange) throws Exception {
@@ -35,6 +42,7 @@ public final class ErrorAnswer implements Processor {
             LOG.error("Unexpected failure on {}", exchange.getIn().getHeader(Exchange.HTTP_URI), caught);
         }
         body.put("status", status);
+        metrics.refused(status);
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(EnvelopeJson.mapper().writeValueAsBytes(body));

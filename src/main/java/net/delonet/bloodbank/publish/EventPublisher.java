@@ -106,7 +106,12 @@ public final class EventPublisher implements AutoCloseable {
         if (root instanceof UnavailableException u) {
             return u;
         }
-        String reason = root instanceof java.util.concurrent.TimeoutException ? "no confirm in time" : root.getClass().getSimpleName();
+        Throwable deepest = root;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String reason = root instanceof java.util.concurrent.TimeoutException ? "no confirm in time"
+                : deepest.getClass().getSimpleName() + (deepest.getMessage() == null ? "" : ": " + deepest.getMessage());
         return new UnavailableException("RabbitMQ is unavailable: the event was not confirmed (" + reason + ")", root);
     }
 

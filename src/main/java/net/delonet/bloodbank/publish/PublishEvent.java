@@ -1,10 +1,12 @@
 package net.delonet.bloodbank.publish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
 import java.util.UUID;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
+import net.delonet.bloodbank.ops.BusMetrics;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -24,10 +26,12 @@ public final class PublishEvent extends AsyncProcessorSupport {
 
     private final EventPublisher publisher;
     private final CorrelationStore store;
+    private final BusMetrics metrics;
 
-    public PublishEvent(EventPublisher publisher, CorrelationStore store) {
+    public PublishEvent(EventPublisher publisher, CorrelationStore store, BusMetrics metrics) {
         this.publisher = publisher;
         this.store = store;
+        this.metrics = metrics;
     }
 
     @Override
@@ -50,6 +54,7 @@ public final class PublishEvent extends AsyncProcessorSupport {
                 exchange.setException(failure);
             } else {
                 exchange.setProperty(ROUTED, routed);
+                metrics.published(event.eventType(), routed, Duration.ofMillis(exchange.getClock().elapsed()));
                 if (!routed) {
                     LOG.warn("Event {} ({}) matched no binding: confirmed by the broker but no queue holds it",
                             event.eventId(), event.eventType());

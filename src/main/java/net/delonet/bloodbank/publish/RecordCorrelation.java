@@ -3,11 +3,13 @@ package net.delonet.bloodbank.publish;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
+import net.delonet.bloodbank.ops.BusMetrics;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -22,9 +24,11 @@ public final class RecordCorrelation extends AsyncProcessorSupport {
     public static final String RECORD = "bloodbank.correlationRecord";
 
     private final CorrelationStore store;
+    private final BusMetrics metrics;
 
-    public RecordCorrelation(CorrelationStore store) {
+    public RecordCorrelation(CorrelationStore store, BusMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
     }
 
     @Override
@@ -39,9 +43,12 @@ public final class RecordCorrelation extends AsyncProcessorSupport {
             return true;
         }
         exchange.setProperty(RECORD, record);
+        long started = System.nanoTime();
         store.record(event.eventId(), event.correlationIds(), record).whenComplete((ok, failure) -> {
             if (failure != null) {
                 exchange.setException(failure);
+            } else {
+                metrics.correlationWritten(Duration.ofNanos(System.nanoTime() - started));
             }
             callback.done(false);
         });
