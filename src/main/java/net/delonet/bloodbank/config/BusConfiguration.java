@@ -1,5 +1,6 @@
 package net.delonet.bloodbank.config;
 
+import com.rabbitmq.client.ConnectionFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -52,8 +53,8 @@ public class BusConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        EventPublisher publisher = new EventPublisher(Connections.rabbit(rabbitUrl, rabbitConnectTimeoutMs), exchange,
-                publishChannels, confirmTimeoutMs);
+        ConnectionFactory rabbit = Connections.rabbit(rabbitUrl, rabbitConnectTimeoutMs);
+        EventPublisher publisher = new EventPublisher(rabbit, exchange, publishChannels, confirmTimeoutMs);
         CorrelationStore store = new CorrelationStore(Connections.redis(redisHost, redisPort, redisPassword, redisDb, redisTimeoutMs),
                 Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
         context.addService(closing(publisher, store));
@@ -68,6 +69,7 @@ public class BusConfiguration implements CamelConfiguration {
         BusMetrics metrics = BusMetrics.in(registry);
         Source defaultSource = defaultSource();
 
+        registry.bind("rabbitConnectionFactory", rabbit);
         registry.bind("eventTypes", types);
         registry.bind("eventTypeCatalog", new EventTypeCatalog(types));
         registry.bind("eventPublisher", publisher);
