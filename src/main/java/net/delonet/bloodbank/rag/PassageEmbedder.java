@@ -14,7 +14,6 @@ import java.util.List;
 public final class PassageEmbedder {
 
     public static final String MODEL_NAME = "all-MiniLM-L6-v2";
-    public static final int DIMENSIONS = 384;
 
     private final EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
 
