@@ -1,16 +1,6 @@
 package net.delonet.bloodbank.config;
 
 import com.rabbitmq.client.ConnectionFactory;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
-import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import net.delonet.bloodbank.correlation.CorrelationQueries;
 import net.delonet.bloodbank.correlation.CorrelationStore;
@@ -19,9 +9,6 @@ import net.delonet.bloodbank.envelope.LocalHost;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.health.BackendHealthCheck;
-import net.delonet.bloodbank.http.ApiAuth;
-import net.delonet.bloodbank.http.ApiAuthHandler;
-import net.delonet.bloodbank.http.ErrorAnswer;
 import net.delonet.bloodbank.ops.BusMetrics;
 import net.delonet.bloodbank.publish.BarePayloadRequest;
 import net.delonet.bloodbank.publish.EventBus;
@@ -61,24 +48,29 @@ public class BusConfiguration implements CamelConfiguration {
     @PropertyInject("bloodbank.correlation.max-depth") int maxDepth;
     @PropertyInject("bloodbank.strict-types") boolean strictTypes;
     @PropertyInject("bloodbank.source.host") String sourceHost;
-    @PropertyInject("bloodbank.http.worker-threads") int workerThreads;
-    @PropertyInject(value = "bloodbank.api-tokens", defaultValue = "") String apiTokens;
 
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        ConnectionFactory rabbit = rabbit();
+        ConnectionFactory rabbit = Connections.rabbit(rabbitUrl, rabbitConnectTimeoutMs);
         EventPublisher publisher = new EventPublisher(rabbit, exchange, publishChannels, confirmTimeoutMs);
-        CorrelationStore store = new CorrelationStore(redis(), Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
+        CorrelationStore store = new CorrelationStore(Connections.redis(redisHost, redisPort, redisPassword, redisDb, redisTimeoutMs),
+                Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
         context.addService(closing(publisher, store));
+        // Connect once at start-up, so the first publish does not pay for it; an absent backend is only logged
+        // here and reported by the health checks.
+        context.addStartupListener((ctx, alreadyStarted) -> {
+            if (!publisher.isReachable() || !store.isReachable()) {
+                LOG.warn("RabbitMQ or Redis is not reachable yet: publishing answers 503 until both are");
+            }
+        });
         EventTypeRegistry types = new EventTypeRegistry();
-        BusMetrics metrics = new BusMetrics(meterRegistry(registry));
-        registry.bind("busMetrics", metrics);
+        BusMetrics metrics = BusMetrics.in(registry);
         Source defaultSource = defaultSource();
 
+        registry.bind("rabbitConnectionFactory", rabbit);
         registry.bind("eventTypes", types);
         registry.bind("eventTypeCatalog", new EventTypeCatalog(types));
-        registry.bind("rabbitClientFactory", rabbit);
         registry.bind("eventPublisher", publisher);
         registry.bind("correlationStore", store);
         registry.bind("readEnvelope", new ReadEnvelope(new EnvelopeReader(types, strictTypes, defaultSource)));
@@ -87,59 +79,11 @@ public class BusConfiguration implements CamelConfiguration {
         registry.bind("publishEvent", new PublishEvent(publisher, store, metrics));
         registry.bind("publishAnswer", new PublishAnswer());
         registry.bind("eventBus", new EventBus(context.createProducerTemplate()));
-        registry.bind("errorAnswer", new ErrorAnswer(metrics));
         registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth));
         registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(rabbitUrl), publisher::isReachable));
         registry.bind("redisHealth", new BackendHealthCheck("redis", redisHost + ":" + redisPort, store::isReachable));
-        // Each HTTP request holds a Vert.x worker while its route waits for Redis and the broker's confirm.
-        registry.bind("vertxOptions", new VertxOptions().setWorkerPoolSize(workerThreads));
-        ApiAuth auth = new ApiAuth(apiTokens);
-        context.addStartupListener(new ApiAuthHandler(auth));
-        LOG.info(auth.tokensConfigured()
-                ? "API requires a bearer token (BLOODBANK_API_TOKENS); webhooks authenticate by signature"
-                : "API serves loopback clients only: set BLOODBANK_API_TOKENS to let other hosts in with a bearer token");
         LOG.info("Bloodbank publishes to exchange '{}' on {} and records correlation in Redis {}:{} db {}",
                 exchange, Redacted.url(rabbitUrl), redisHost, redisPort, redisDb);
-    }
-
-    /** The registry /observe/metrics exports: Camel's when it made one already, else ours under the name it looks for. */
-    private static MeterRegistry meterRegistry(Registry registry) {
-        MeterRegistry existing = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
-        if (existing != null) {
-            return existing;
-        }
-        PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.bind("metricsRegistry", created);
-        return created;
-    }
-
-    private ConnectionFactory rabbit() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        // amqp://host:5672/ names the empty vhost by the URI spec; everybody means the default vhost "/".
-        factory.setUri(rabbitUrl.matches("amqps?://[^/]*/") ? rabbitUrl.substring(0, rabbitUrl.length() - 1) : rabbitUrl);
-        factory.setConnectionTimeout(rabbitConnectTimeoutMs);
-        factory.setHandshakeTimeout(rabbitConnectTimeoutMs);
-        factory.setRequestedHeartbeat(10);
-        // Bloodbank reconnects on the next publish itself; a publish during an outage fails fast with 503.
-        factory.setAutomaticRecoveryEnabled(false);
-        return factory;
-    }
-
-    private RedisClient redis() {
-        RedisURI.Builder uri = RedisURI.builder().withHost(redisHost).withPort(redisPort).withDatabase(redisDb)
-                .withTimeout(Duration.ofMillis(redisTimeoutMs));
-        if (redisPassword != null && !redisPassword.isEmpty()) {
-            uri.withPassword(redisPassword.toCharArray());
-        }
-        // Reconnect within a second of Redis coming back, rather than Lettuce's default back-off of up to 30 s.
-        ClientResources resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
-        RedisClient client = RedisClient.create(resources, uri.build());
-        client.setOptions(ClientOptions.builder()
-                // While Redis is away, commands fail at once (503) instead of queueing behind a reconnect.
-                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofMillis(redisTimeoutMs)).build())
-                .build());
-        return client;
     }
 
     private Source defaultSource() {

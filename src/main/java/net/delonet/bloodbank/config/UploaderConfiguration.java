@@ -53,7 +53,7 @@ public class UploaderConfiguration implements CamelConfiguration {
         registry.bind("uploadFailure", new UploadFailure(new Source(LocalHost.name(sourceHost), TriggerType.AGENT, "fireflies-uploader", null)));
         // The consumer's Spring AMQP connection, made from the bus's RabbitMQ settings when the route first needs it.
         registry.bind("uploaderRabbit", org.springframework.amqp.rabbit.connection.ConnectionFactory.class, () -> new CachingConnectionFactory(
-                registry.lookupByNameAndType("rabbitClientFactory", com.rabbitmq.client.ConnectionFactory.class)));
+                registry.lookupByNameAndType("rabbitConnectionFactory", com.rabbitmq.client.ConnectionFactory.class)));
     }
 
     /**

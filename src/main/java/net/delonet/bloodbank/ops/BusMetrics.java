@@ -3,9 +3,12 @@ package net.delonet.bloodbank.ops;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.spi.Registry;
 
 /**
  * Bloodbank's own meters, exported by Camel at /observe/metrics: events published per type (and whether a queue
@@ -19,7 +22,7 @@ public final class BusMetrics {
     private final Timer correlationWrite;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-    public BusMetrics(MeterRegistry registry) {
+    BusMetrics(MeterRegistry registry) {
         this.registry = registry;
         this.publishLatency = Timer.builder("bloodbank.publish.latency")
                 .description("From request received to broker confirm").publishPercentileHistogram()
@@ -29,8 +32,21 @@ public final class BusMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
     }
 
-    public MeterRegistry registry() {
-        return registry;
+    /** The one instance of a Camel registry, made on first use: on the meter registry /observe/metrics exports. */
+    public static synchronized BusMetrics in(Registry camelRegistry) {
+        BusMetrics existing = camelRegistry.lookupByNameAndType("busMetrics", BusMetrics.class);
+        if (existing != null) {
+            return existing;
+        }
+        MeterRegistry meters = camelRegistry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        if (meters == null) {
+            // Bound under the name camel-micrometer-prometheus looks for, so it exports these meters too.
+            meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            camelRegistry.bind("metricsRegistry", meters);
+        }
+        BusMetrics metrics = new BusMetrics(meters);
+        camelRegistry.bind("busMetrics", metrics);
+        return metrics;
     }
 
     public void published(String eventType, boolean routed, Duration sinceReceived) {

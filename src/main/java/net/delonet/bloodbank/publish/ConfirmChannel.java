@@ -9,13 +9,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One channel in confirm mode and the publishes it has not heard back about, by delivery tag.
- * The broker sends basic.return (unroutable, mandatory) before the basic.ack of the same message,
+ * RabbitMQ sends basic.return (unroutable, mandatory) before the basic.ack of the same message,
  * so an ack can tell whether its message was routed.
  */
 final class ConfirmChannel {
+
+    private static final long RETURN_GRACE_MS = 200;
 
     private record Pending(String messageId, CompletableFuture<Boolean> routed) {
     }
@@ -56,11 +59,18 @@ final class ConfirmChannel {
     private void settle(long tag, boolean multiple, Exception failure) {
         Map<Long, Pending> done = multiple ? pending.headMap(tag, true) : pending.subMap(tag, true, tag, true);
         for (Pending p : done.values()) {
-            boolean wasReturned = returned.remove(p.messageId());
             if (failure == null) {
-                p.routed().complete(!wasReturned);
+                p.routed().complete(!returned.remove(p.messageId()));
             } else {
-                p.routed().completeExceptionally(failure);
+                // Qpid Broker-J nacks an unroutable mandatory message and returns it right after (RabbitMQ
+                // returns, then acks): a nack followed by its return means "handled, no queue", not a failure.
+                CompletableFuture.delayedExecutor(RETURN_GRACE_MS, TimeUnit.MILLISECONDS).execute(() -> {
+                    if (returned.remove(p.messageId())) {
+                        p.routed().complete(false);
+                    } else {
+                        p.routed().completeExceptionally(failure);
+                    }
+                });
             }
         }
         done.clear();

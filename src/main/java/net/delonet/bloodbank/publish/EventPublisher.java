@@ -1,6 +1,7 @@
 package net.delonet.bloodbank.publish;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
@@ -96,8 +97,20 @@ public final class EventPublisher implements AutoCloseable {
             } catch (java.util.concurrent.TimeoutException e) {
                 throw new IOException("Timed out connecting to RabbitMQ", e);
             }
+            declareExchange(connection);
         }
         return connection;
+    }
+
+    /** A named exchange of the user's is declared (durable topic); the broker's own amq.* ones always exist. */
+    private void declareExchange(Connection open) throws IOException {
+        if (!exchange.startsWith("amq.")) {
+            try (Channel channel = open.createChannel()) {
+                channel.exchangeDeclare(exchange, "topic", true);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IOException(e);
+            }
+        }
     }
 
     private static UnavailableException unavailable(Throwable failure) {
@@ -106,7 +119,12 @@ public final class EventPublisher implements AutoCloseable {
         if (root instanceof UnavailableException u) {
             return u;
         }
-        String reason = root instanceof java.util.concurrent.TimeoutException ? "no confirm in time" : root.getClass().getSimpleName();
+        Throwable deepest = root;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        String reason = root instanceof java.util.concurrent.TimeoutException ? "no confirm in time"
+                : deepest.getClass().getSimpleName() + (deepest.getMessage() == null ? "" : ": " + deepest.getMessage());
         return new UnavailableException("RabbitMQ is unavailable: the event was not confirmed (" + reason + ")", root);
     }
 

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * RabbitMQ or Redis going away: Bloodbank reaches each through a loopback relay that the test cuts, which the
  * application sees as the server stopping (the shared servers keep running for other tests).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisabledIfSystemProperty(named = "bloodbank.test.backends", matches = "embedded",
+        disabledReason = "cuts the link to an external RabbitMQ and Redis; embedded backends run in-process")
 class OutageTest {
 
     private final TcpProxy rabbit = new TcpProxy(5672);

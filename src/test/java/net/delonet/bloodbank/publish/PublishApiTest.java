@@ -105,14 +105,6 @@ class PublishApiTest {
     }
 
     @Test
-    void should_report_an_event_no_queue_was_bound_for() {
-        // A first word of its own: no binding of this class (ns.#) may match it.
-        Answer answer = api.post("/events", "{\"event_type\":\"%sx.nobody.listens\",\"payload\":{}}".formatted(ns));
-        assertThat(answer.status()).isEqualTo(202);
-        assertThat(answer.json().get("routed").asBoolean()).isFalse();
-    }
-
-    @Test
     void should_publish_a_bare_payload_with_parents_and_key_from_the_query() throws Exception {
         String queue = broker.queueBoundTo(ns + ".bare.#");
         String parent = UUID.randomUUID().toString();

@@ -16,11 +16,11 @@ public final class BrokerProbe implements AutoCloseable {
     public BrokerProbe() {
         try {
             ConnectionFactory factory = new ConnectionFactory();
-            factory.setUri("amqp://guest:guest@127.0.0.1:5672");
+            factory.setUri(System.getProperty("bloodbank.test.amqp-url", "amqp://guest:guest@127.0.0.1:5672"));
             connection = factory.newConnection("bloodbank-test-probe");
             channel = connection.createChannel();
         } catch (Exception e) {
-            throw new IllegalStateException("RabbitMQ must run on 127.0.0.1:5672 for these tests", e);
+            throw new IllegalStateException("The broker under test must run (RabbitMQ on 127.0.0.1:5672, or the embedded one)", e);
         }
     }
 

@@ -24,7 +24,7 @@ public final class RunningBloodbank implements AutoCloseable {
 
     public static RunningBloodbank start(Map<String, String> overrides) {
         int port = freePort();
-        Main main = new Main(Bloodbank.class);
+        Main main = Bloodbank.create();
         main.addOverrideProperty("camel.server.port", Integer.toString(port));
         overrides.forEach(main::addOverrideProperty);
         main.start();

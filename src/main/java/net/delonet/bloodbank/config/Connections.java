@@ -1,0 +1,46 @@
+package net.delonet.bloodbank.config;
+
+import com.rabbitmq.client.ConnectionFactory;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+
+/** How Bloodbank connects to RabbitMQ and Redis: fail fast while one is away, reconnect soon after it is back. */
+final class Connections {
+
+    private Connections() {
+    }
+
+    static ConnectionFactory rabbit(String url, int timeoutMs) throws Exception {
+        ConnectionFactory factory = new ConnectionFactory();
+        // amqp://host:5672/ names the empty vhost by the URI spec; everybody means the default vhost "/".
+        factory.setUri(url.matches("amqps?://[^/]*/") ? url.substring(0, url.length() - 1) : url);
+        factory.setConnectionTimeout(timeoutMs);
+        factory.setHandshakeTimeout(timeoutMs);
+        factory.setRequestedHeartbeat(10);
+        // Bloodbank reconnects on the next publish itself; a publish during an outage fails fast with 503.
+        factory.setAutomaticRecoveryEnabled(false);
+        return factory;
+    }
+
+    static RedisClient redis(String host, int port, String password, int db, long timeoutMs) {
+        RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port).withDatabase(db)
+                .withTimeout(Duration.ofMillis(timeoutMs));
+        if (password != null && !password.isEmpty()) {
+            uri.withPassword(password.toCharArray());
+        }
+        // Reconnect within a second of Redis coming back, rather than Lettuce's default back-off of up to 30 s.
+        ClientResources resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
+        RedisClient client = RedisClient.create(resources, uri.build());
+        client.setOptions(ClientOptions.builder()
+                // While Redis is away, commands fail at once (503) instead of queueing behind a reconnect.
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofMillis(timeoutMs)).build())
+                .build());
+        return client;
+    }
+}

@@ -1,0 +1,35 @@
+package net.delonet.bloodbank.config;
+
+import io.vertx.core.VertxOptions;
+import net.delonet.bloodbank.http.ApiAuth;
+import net.delonet.bloodbank.http.ApiAuthHandler;
+import net.delonet.bloodbank.http.ErrorAnswer;
+import net.delonet.bloodbank.ops.BusMetrics;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP side every API route shares: worker threads, who may call, how refusals are answered. */
+@Configuration
+public class HttpConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpConfiguration.class);
+
+    @PropertyInject("bloodbank.http.worker-threads") int workerThreads;
+    @PropertyInject(value = "bloodbank.api-tokens", defaultValue = "") String apiTokens;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        // Each HTTP request holds a Vert.x worker while its route waits for Redis and the broker's confirm.
+        context.getRegistry().bind("vertxOptions", new VertxOptions().setWorkerPoolSize(workerThreads));
+        context.getRegistry().bind("errorAnswer", new ErrorAnswer(BusMetrics.in(context.getRegistry())));
+        ApiAuth auth = new ApiAuth(apiTokens);
+        context.addStartupListener(new ApiAuthHandler(auth));
+        LOG.info(auth.tokensConfigured()
+                ? "API requires a bearer token (BLOODBANK_API_TOKENS); webhooks authenticate by signature"
+                : "API serves loopback clients only: set BLOODBANK_API_TOKENS to let other hosts in with a bearer token");
+    }
+}

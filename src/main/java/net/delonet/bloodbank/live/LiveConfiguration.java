@@ -1,0 +1,39 @@
+package net.delonet.bloodbank.live;
+
+import com.rabbitmq.client.ConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.support.service.ServiceSupport;
+
+/**
+ * Live events: {@code GET /events/stream} (server-sent events, a Vert.x route on the platform-http router, registered
+ * once the HTTP server runs) and the recent-events buffer the publish route feeds, behind {@code GET /events/recent}
+ * (routes/api-live.camel.yaml).
+ */
+@Configuration
+public class LiveConfiguration implements CamelConfiguration {
+
+    @PropertyInject("bloodbank.exchange") String exchange;
+    @PropertyInject("bloodbank.live.heartbeat-ms") long heartbeatMs;
+    @PropertyInject("bloodbank.live.client-buffer-bytes") int clientBufferBytes;
+    @PropertyInject("bloodbank.live.recent-events") int recentEvents;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        // BusConfiguration binds the broker's connection factory; the listeners share its settings, not its connection.
+        EventListeners listeners = new EventListeners(
+                () -> context.getRegistry().lookupByNameAndType("rabbitConnectionFactory", ConnectionFactory.class), exchange);
+        context.getRegistry().bind("eventListeners", listeners);
+        context.getRegistry().bind("recentEvents", new RecentEvents(recentEvents));
+        PlatformRouter.whenServing(context,
+                router -> router.get("/events/stream").handler(new EventStream(listeners, heartbeatMs, clientBufferBytes)));
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                listeners.close();
+            }
+        });
+    }
+}
