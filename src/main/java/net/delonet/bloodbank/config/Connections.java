@@ -5,6 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
@@ -34,7 +35,9 @@ final class Connections {
             uri.withPassword(password.toCharArray());
         }
         // Reconnect within a second of Redis coming back, rather than Lettuce's default back-off of up to 30 s.
-        ClientResources resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1))).build();
+        // No per-command latency histograms: Bloodbank times the correlation write itself (BusMetrics).
+        ClientResources resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofSeconds(1)))
+                .commandLatencyRecorder(CommandLatencyRecorder.disabled()).build();
         RedisClient client = RedisClient.create(resources, uri.build());
         client.setOptions(ClientOptions.builder()
                 // While Redis is away, commands fail at once (503) instead of queueing behind a reconnect.
