@@ -48,18 +48,23 @@ class ConsumerRestartTest {
 
     @AfterAll
     void stop() throws Exception {
-        broker.delete(queues.toArray(String[]::new));
+        broker.delete(queues.stream().distinct().toArray(String[]::new));
         broker.close();
     }
 
     private RunningBloodbank app(String consumer, RecordingHandler handler) {
         RunningBloodbank app = RunningBloodbank.start(settings);
         Consumers.add(app, consumer, ns + ".work.*", handler);
-        Topology topology = app.topology();
-        queues.addAll(List.of(topology.queue(consumer), topology.deadLetters(consumer), topology.parked(consumer),
-                topology.archive(), topology.queue("artifact-logger"), topology.deadLetters("artifact-logger"),
-                topology.parked("artifact-logger")));
+        track(app);
         return app;
+    }
+
+    /** Every queue the application declared (its consumers' and the archive), deleted after the tests. */
+    private void track(RunningBloodbank app) {
+        Topology topology = app.topology();
+        queues.add(topology.archive());
+        topology.consumers().keySet().forEach(name ->
+                queues.addAll(List.of(topology.queue(name), topology.deadLetters(name), topology.parked(name))));
     }
 
     private String publish(RunningBloodbank app, String eventId) {
@@ -92,7 +97,7 @@ class ConsumerRestartTest {
         handler.behave(call -> handler.calls().size() == 1 ? new IllegalStateException("not yet") : null);
         try (RunningBloodbank app = RunningBloodbank.start(settings)) {
             Consumers.add(app, consumer, ns + ".wait.*", handler, Map.of("initialDelayMs", "5000", "maxDelayMs", "5000"));
-            queues.addAll(List.of(app.topology().queue(consumer), app.topology().deadLetters(consumer), app.topology().parked(consumer)));
+            track(app);
             String eventId = app.http().post("/events", "{\"event_type\":\"%s.wait.item\",\"payload\":{}}".formatted(ns))
                     .json().get("event_id").asText();
             await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls(eventId).size() == 1);
