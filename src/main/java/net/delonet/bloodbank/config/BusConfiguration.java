@@ -24,7 +24,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +55,7 @@ public class BusConfiguration implements CamelConfiguration {
         EventPublisher publisher = new EventPublisher(rabbit, exchange, publishChannels, confirmTimeoutMs);
         CorrelationStore store = new CorrelationStore(Connections.redis(redisHost, redisPort, redisPassword, redisDb, redisTimeoutMs),
                 Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
-        context.addService(closing(publisher, store));
+        context.addService(Connections.closedOnStop(publisher, store));
         // Connect once at start-up, so the first publish does not pay for it; an absent backend is only logged
         // here and reported by the health checks.
         context.addStartupListener((ctx, alreadyStarted) -> {
@@ -88,16 +87,5 @@ public class BusConfiguration implements CamelConfiguration {
 
     private Source defaultSource() {
         return new Source(LocalHost.name(sourceHost), TriggerType.MANUAL, "bloodbank-http", null);
-    }
-
-    private static ServiceSupport closing(AutoCloseable... resources) {
-        return new ServiceSupport() {
-            @Override
-            protected void doStop() throws Exception {
-                for (AutoCloseable resource : resources) {
-                    resource.close();
-                }
-            }
-        };
     }
 }

@@ -9,26 +9,28 @@ import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import org.apache.camel.Service;
+import org.apache.camel.support.service.ServiceSupport;
 
-/** How Bloodbank connects to RabbitMQ and Redis: fail fast while one is away, reconnect soon after it is back. */
-final class Connections {
+/** How Bloodbank reaches RabbitMQ and Redis, shared by every configuration that opens a connection. */
+public final class Connections {
 
     private Connections() {
     }
 
-    static ConnectionFactory rabbit(String url, int timeoutMs) throws Exception {
+    public static ConnectionFactory rabbit(String url, int connectTimeoutMs) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         // amqp://host:5672/ names the empty vhost by the URI spec; everybody means the default vhost "/".
         factory.setUri(url.matches("amqps?://[^/]*/") ? url.substring(0, url.length() - 1) : url);
-        factory.setConnectionTimeout(timeoutMs);
-        factory.setHandshakeTimeout(timeoutMs);
+        factory.setConnectionTimeout(connectTimeoutMs);
+        factory.setHandshakeTimeout(connectTimeoutMs);
         factory.setRequestedHeartbeat(10);
-        // Bloodbank reconnects on the next publish itself; a publish during an outage fails fast with 503.
+        // Bloodbank reconnects on the next use itself (Spring AMQP does for consumers); a publish during an outage fails fast.
         factory.setAutomaticRecoveryEnabled(false);
         return factory;
     }
 
-    static RedisClient redis(String host, int port, String password, int db, long timeoutMs) {
+    public static RedisClient redis(String host, int port, String password, int db, long timeoutMs) {
         RedisURI.Builder uri = RedisURI.builder().withHost(host).withPort(port).withDatabase(db)
                 .withTimeout(Duration.ofMillis(timeoutMs));
         if (password != null && !password.isEmpty()) {
@@ -45,5 +47,17 @@ final class Connections {
                 .socketOptions(SocketOptions.builder().connectTimeout(Duration.ofMillis(timeoutMs)).build())
                 .build());
         return client;
+    }
+
+    /** A service for {@code CamelContext.addService}: closes the resources, in order, when Camel stops. */
+    public static Service closedOnStop(AutoCloseable... resources) {
+        return new ServiceSupport() {
+            @Override
+            protected void doStop() throws Exception {
+                for (AutoCloseable resource : resources) {
+                    resource.close();
+                }
+            }
+        };
     }
 }

@@ -54,7 +54,7 @@ class FirefliesUploadTest {
     @AfterEach
     void stop() throws Exception {
         bloodbank.close();
-        broker.deleteQueue(queue);
+        broker.delete(queue);
         broker.close();
         fireflies.close();
     }

@@ -1,5 +1,6 @@
 package net.delonet.bloodbank.testing;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -64,10 +65,48 @@ public final class BrokerProbe implements AutoCloseable {
         return all;
     }
 
-    /** Deletes a queue this test made the application declare. */
-    public void deleteQueue(String queue) {
+    /** Publishes {@code body} as is to amq.topic: what a producer that bypasses Bloodbank would send. */
+    public void publish(String routingKey, AMQP.BasicProperties props, byte[] body) {
         try {
-            channel.queueDelete(queue);
+            channel.basicPublish("amq.topic", routingKey, props, body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Puts a message straight onto {@code queue} (the default exchange). */
+    public void publishTo(String queue, AMQP.BasicProperties props, byte[] body) {
+        try {
+            channel.basicPublish("", queue, props, body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Ready messages on {@code queue} (unacknowledged ones not counted). */
+    public int depth(String queue) {
+        try (Channel own = connection.createChannel()) {
+            return own.queueDeclarePassive(queue).getMessageCount();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code queue} exists. */
+    public boolean exists(String queue) {
+        try (Channel own = connection.createChannel()) {
+            own.queueDeclarePassive(queue);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public void delete(String... queues) {
+        try (Channel own = connection.createChannel()) {
+            for (String queue : queues) {
+                own.queueDelete(queue);
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,9 @@ package net.delonet.bloodbank.testing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.UUID;
 import net.delonet.bloodbank.Bloodbank;
+import net.delonet.bloodbank.consume.Topology;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
@@ -12,10 +14,12 @@ public final class RunningBloodbank implements AutoCloseable {
 
     private final Main main;
     private final int port;
+    private final boolean ownsQueues;
 
-    private RunningBloodbank(Main main, int port) {
+    private RunningBloodbank(Main main, int port, boolean ownsQueues) {
         this.main = main;
         this.port = port;
+        this.ownsQueues = ownsQueues;
     }
 
     public static RunningBloodbank start() {
@@ -26,9 +30,14 @@ public final class RunningBloodbank implements AutoCloseable {
         int port = freePort();
         Main main = Bloodbank.create();
         main.addOverrideProperty("camel.server.port", Integer.toString(port));
+        // Consumer queues and the archive get a prefix of their own (unless the test names one, and then deletes
+        // them itself); on the shared RabbitMQ they are deleted on close (the embedded broker keeps its data in target/).
+        main.addOverrideProperty("bloodbank.queue-prefix", "bbtest-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        boolean ownsQueues = !overrides.containsKey("bloodbank.queue-prefix")
+                && !"embedded".equals(System.getProperty("bloodbank.test.backends"));
         overrides.forEach(main::addOverrideProperty);
         main.start();
-        return new RunningBloodbank(main, port);
+        return new RunningBloodbank(main, port, ownsQueues);
     }
 
     public HttpApi http() {
@@ -51,8 +60,22 @@ public final class RunningBloodbank implements AutoCloseable {
         }
     }
 
+    public Topology topology() {
+        return main.getCamelContext().getRegistry().lookupByNameAndType("consumerTopology", Topology.class);
+    }
+
     @Override
     public void close() {
+        Topology topology = topology();
         main.stop();
+        if (ownsQueues) {
+            try (BrokerProbe broker = new BrokerProbe()) {
+                broker.delete(topology.archive());
+                topology.consumers().keySet().forEach(name ->
+                        broker.delete(topology.queue(name), topology.deadLetters(name), topology.parked(name)));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

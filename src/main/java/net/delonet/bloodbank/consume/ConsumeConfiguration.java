@@ -1,0 +1,100 @@
+package net.delonet.bloodbank.consume;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import net.delonet.bloodbank.envelope.LocalHost;
+import net.delonet.bloodbank.config.Connections;
+import net.delonet.bloodbank.publish.EventBus;
+import net.delonet.bloodbank.registry.EventTypeRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.springrabbit.SpringRabbitMQComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.util.function.Suppliers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+
+/**
+ * Wires reliable consumers: the broker topology, the consumer connection the template's routes read from, Redis
+ * dedupe, the steps the template names, dead letters and the archive's replay.
+ */
+@Configuration
+public class ConsumeConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsumeConfiguration.class);
+
+    @PropertyInject("bloodbank.rabbit.url") String rabbitUrl;
+    @PropertyInject("bloodbank.rabbit.connect-timeout-ms") int rabbitConnectTimeoutMs;
+    @PropertyInject("bloodbank.exchange") String exchange;
+    @PropertyInject("bloodbank.publish.confirm-timeout-ms") long confirmTimeoutMs;
+    @PropertyInject("bloodbank.redis.host") String redisHost;
+    @PropertyInject("bloodbank.redis.port") int redisPort;
+    @PropertyInject("bloodbank.redis.password") String redisPassword;
+    @PropertyInject("bloodbank.redis.db") int redisDb;
+    @PropertyInject("bloodbank.redis.timeout-ms") long redisTimeoutMs;
+    @PropertyInject("bloodbank.source.host") String sourceHost;
+    @PropertyInject("bloodbank.queue-prefix") String queuePrefix;
+    @PropertyInject("bloodbank.consumer.queue-type") String queueType;
+    @PropertyInject("bloodbank.consumer.claim-ttl-ms") long claimTtlMs;
+    @PropertyInject("bloodbank.dlq.max-redrives") int maxRedrives;
+    @PropertyInject("bloodbank.archive.enabled") boolean archiveEnabled;
+    @PropertyInject("bloodbank.archive.max-age") String archiveMaxAge;
+    @PropertyInject("bloodbank.archive.max-bytes") long archiveMaxBytes;
+    @PropertyInject("bloodbank.replay.max-duration-ms") long replayMaxDurationMs;
+    @PropertyInject("bloodbank.replay.max-events") int replayMaxEvents;
+    @PropertyInject("bloodbank.replay.idle-ms") long replayIdleMs;
+    @PropertyInject(value = "bloodbank.broker.kind", defaultValue = "rabbitmq") String brokerKind;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        AdminConnection broker = new AdminConnection(Connections.rabbit(rabbitUrl, rabbitConnectTimeoutMs));
+        // The embedded broker (Qpid Broker-J) has neither streams nor quorum queues: no archive, its own queue type.
+        boolean rabbitmq = !"embedded".equals(brokerKind);
+        if (!rabbitmq && archiveEnabled) {
+            LOG.info("The archive (and POST /replay) needs RabbitMQ's streams: off with the embedded broker");
+        }
+        Topology topology = new Topology(broker, exchange, queuePrefix, rabbitmq ? queueType : null,
+                archiveEnabled && rabbitmq ? new Topology.ArchiveRetention(archiveMaxAge, archiveMaxBytes) : null);
+        // The template's routes consume through Spring AMQP, which reconnects by itself and redeclares on reconnect.
+        CachingConnectionFactory consumers = new CachingConnectionFactory(Connections.rabbit(rabbitUrl, rabbitConnectTimeoutMs));
+        consumers.setConnectionNameStrategy(factory -> "bloodbank-consumers");
+        consumers.addConnectionListener(topology);
+        context.getComponent("spring-rabbitmq", SpringRabbitMQComponent.class).setConnectionFactory(consumers);
+        Dedupe dedupe = new Dedupe(Connections.redis(redisHost, redisPort, redisPassword, redisDb, redisTimeoutMs),
+                Duration.ofMillis(claimTtlMs),
+                context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "consumer-claim-renewal"));
+        context.addService(Connections.closedOnStop(consumers::destroy, dedupe, broker));
+        // Bound by the bus configuration, which may run after this one: looked up on first use.
+        Supplier<EventTypeRegistry> types = Suppliers.memorize(() -> registry.lookupByNameAndType("eventTypes", EventTypeRegistry.class));
+        QueueWriter writer = new QueueWriter(broker, confirmTimeoutMs);
+        FailureReport report = new FailureReport(topology, types,
+                new EventBus(context.createProducerTemplate()), LocalHost.name(sourceHost));
+
+        registry.bind("consumerTopology", topology);
+        registry.bind("declareConsumerQueues", new DeclareConsumerQueues(topology));
+        registry.bind("deliveryConverter", new DeliveryConverter());
+        registry.bind("receiveEvent", new ReceiveEvent(types, dedupe));
+        registry.bind("callHandler", new CallHandler(context.createProducerTemplate()));
+        registry.bind("completeEvent", new CompleteEvent());
+        registry.bind("consumerAttempts", new Attempts());
+        registry.bind("deadLetter", new DeadLetter(topology, writer, report));
+        registry.bind("deadLetterQueues", new DeadLetterQueues(topology, broker));
+        registry.bind("redrive", new Redrive(topology, broker, writer, maxRedrives));
+        registry.bind("archiveReplay", new ArchiveReplay(topology, broker, writer,
+                new ArchiveReplay.ReplayLimits(replayMaxDurationMs, replayMaxEvents, replayIdleMs)));
+        // The exchange and the archive exist before the first publish; a broker that is away gets them on reconnect.
+        context.addStartupListener((started, alreadyStarted) -> declareShared(topology));
+    }
+
+    private static void declareShared(Topology topology) {
+        try {
+            topology.declareShared();
+        } catch (Exception e) {
+            LOG.warn("Could not declare the exchange and archive yet ({}): they are declared when consumers connect", e.toString());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package net.delonet.bloodbank.consume;
+
+import java.time.OffsetDateTime;
+import java.util.function.Supplier;
+import net.delonet.bloodbank.envelope.EventEnvelope;
+import net.delonet.bloodbank.envelope.Source;
+import net.delonet.bloodbank.envelope.TriggerType;
+import net.delonet.bloodbank.publish.EventBus;
+import net.delonet.bloodbank.registry.EventTypeRegistry;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.MessageProperties;
+
+/** What a consumer that gave up reports: the {@link Failure} read off the exchange, and its {@code .failed} event. */
+public final class FailureReport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailureReport.class);
+
+    private final Topology topology;
+    private final Supplier<EventTypeRegistry> types;
+    private final EventBus bus;
+    private final String host;
+
+    public FailureReport(Topology topology, Supplier<EventTypeRegistry> types, EventBus bus, String host) {
+        this.topology = topology;
+        this.types = types;
+        this.bus = bus;
+        this.host = host;
+    }
+
+    Failure of(Exchange exchange, Throwable error) {
+        String consumer = exchange.getProperty(ReceiveEvent.CONSUMER, String.class);
+        MessageProperties props = Delivery.of(exchange).getMessageProperties();
+        EventEnvelope event = exchange.getProperty(ReceiveEvent.ENVELOPE, EventEnvelope.class);
+        InvalidEventException invalid = error instanceof InvalidEventException e ? e : null;
+        // An unreadable message may still name its event, in the envelope or in the AMQP properties.
+        String eventId = event != null ? event.eventId().toString() : invalid != null && invalid.eventId() != null
+                ? invalid.eventId() : props.getMessageId();
+        String eventType = event != null ? event.eventType() : invalid != null && invalid.eventType() != null
+                ? invalid.eventType() : props.getType();
+        Object redrives = props.getHeaders().getOrDefault(DeadLetter.REDRIVES, 0);
+        return new Failure(consumer, eventId, eventType, event == null ? null : event.payload(), error,
+                Failures.isRetryable(error, Attempts.nonRetryable(exchange)),
+                exchange.getProperty(Attempts.COUNT, 1, Integer.class),
+                exchange.getProperty(Attempts.FIRST_FAILURE, OffsetDateTime.class),
+                exchange.getProperty(Attempts.LAST_FAILURE, OffsetDateTime.class),
+                Integer.parseInt(redrives.toString()), topology.deadLetters(consumer));
+    }
+
+    /** Publishes the {@code .failed} event; a failure to do so is logged (the dead letter already holds the message). */
+    void publishFailedEvent(Failure failure) {
+        // Bloodbank itself, reacting to an event on the bus (a hook in the seed's terms), names the consumer as its app.
+        Source source = new Source(host, TriggerType.HOOK, "bloodbank/" + failure.consumer(), null);
+        FailedEvent.request(failure, types.get(), source).ifPresentOrElse(request -> {
+            try {
+                String id = bus.publish(request).get("event_id").asText();
+                LOG.info("{} published {} {} for event {}", failure.consumer(), request.get("event_type").asText(), id,
+                        failure.eventId());
+            } catch (RuntimeException e) {
+                LOG.error("{} could not publish the .failed event for event {}: {}", failure.consumer(), failure.eventId(),
+                        e.toString());
+            }
+        }, () -> LOG.info("{} publishes no .failed event for event {} ({}): no readable event or a failure itself",
+                failure.consumer(), failure.eventId(), failure.eventType()));
+    }
+}

@@ -1,0 +1,104 @@
+package net.delonet.bloodbank.consume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import net.delonet.bloodbank.testing.Consumers;
+import net.delonet.bloodbank.testing.HttpApi;
+import net.delonet.bloodbank.testing.HttpApi.Answer;
+import net.delonet.bloodbank.testing.RecordingHandler;
+import net.delonet.bloodbank.testing.RunningBloodbank;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+
+/**
+ * POST /replay: archived events back onto a consumer's queue by pattern and time window. The consumer here is
+ * bound to nothing that is published, so it sees events only through replays.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@DisabledIfSystemProperty(named = "bloodbank.test.backends", matches = "embedded",
+        disabledReason = "the archive is a RabbitMQ stream; the embedded broker has none")
+class ReplayTest {
+
+    private final String ns = "y" + UUID.randomUUID().toString().substring(0, 8);
+    private final String name = ns + "-late";
+    private final RecordingHandler handler = new RecordingHandler();
+    private RunningBloodbank bloodbank;
+    private HttpApi api;
+    private OffsetDateTime before;
+    private OffsetDateTime between;
+    private String alphaOne;
+    private String betaOne;
+    private String alphaTwo;
+
+    @BeforeAll
+    void start() throws Exception {
+        bloodbank = RunningBloodbank.start();
+        api = bloodbank.http();
+        Consumers.add(bloodbank, name, ns + ".never.published", handler);
+        before = OffsetDateTime.now(ZoneOffset.UTC);
+        alphaOne = publish(ns + ".alpha.one");
+        betaOne = publish(ns + ".beta.one.deep");
+        Thread.sleep(1100);
+        between = OffsetDateTime.now(ZoneOffset.UTC);
+        alphaTwo = publish(ns + ".alpha.two");
+    }
+
+    @AfterAll
+    void stop() {
+        bloodbank.close();
+    }
+
+    private String publish(String type) {
+        return api.post("/events", "{\"event_type\":\"%s\",\"payload\":{}}".formatted(type)).json().get("event_id").asText();
+    }
+
+    private Answer replay(String body) {
+        return api.post("/replay", body);
+    }
+
+    @Test
+    void should_replay_the_events_matching_the_pattern_within_the_window_then_let_dedupe_skip_repeats() {
+        // alpha.one: in the window and matching; beta.one.deep: not matching; alpha.two: matching, after the window.
+        JsonNode first = replay("{\"consumer\":\"%s\",\"pattern\":\"%s.alpha.*\",\"since\":\"%s\",\"until\":\"%s\"}"
+                .formatted(name, ns, before, between)).json();
+        assertThat(first.get("replayed").asInt()).isEqualTo(1);
+        assertThat(first.get("scanned").asInt()).isGreaterThanOrEqualTo(3);
+        assertThat(first.get("stopped_by").asText()).isEqualTo("end_of_archive");
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls(alphaOne).size() == 1);
+
+        JsonNode all = replay("{\"consumer\":\"%s\",\"pattern\":\"%s.#\",\"since\":\"%s\"}".formatted(name, ns, before)).json();
+        assertThat(all.get("replayed").asInt()).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls(betaOne).size() == 1 && handler.calls(alphaTwo).size() == 1);
+        await().during(Duration.ofMillis(500)).until(() -> handler.calls(alphaOne).size() == 1);
+        assertThat(handler.calls()).extracting(RecordingHandler.Call::eventId).containsOnly(alphaOne, betaOne, alphaTwo);
+    }
+
+    @Test
+    void should_stop_at_the_limit_and_say_so() {
+        JsonNode limited = replay("{\"consumer\":\"%s\",\"pattern\":\"%s.#\",\"since\":\"%s\",\"limit\":1}"
+                .formatted(name, ns, before)).json();
+        assertThat(limited.get("replayed").asInt()).isEqualTo(1);
+        assertThat(limited.get("stopped_by").asText()).isEqualTo("limit");
+    }
+
+    @Test
+    void should_refuse_what_it_cannot_replay() {
+        assertThat(replay("{\"consumer\":\"%s\"}".formatted(name)).json().get("field").asText()).isEqualTo("since");
+        assertThat(replay("{\"since\":\"%s\"}".formatted(before)).json().get("field").asText()).isEqualTo("consumer");
+        assertThat(replay("{\"consumer\":\"%s\",\"since\":\"%s\",\"until\":\"%s\"}".formatted(name, between, before))
+                .json().get("field").asText()).isEqualTo("until");
+        assertThat(replay("{\"consumer\":\"%s\",\"since\":\"yesterday\"}".formatted(name)).status()).isEqualTo(400);
+        assertThat(replay("{\"consumer\":\"%s\",\"since\":\"%s\",\"pattern\":\"a..b\"}".formatted(name, before))
+                .json().get("field").asText()).isEqualTo("pattern");
+        assertThat(replay("{\"consumer\":\"%s-nobody\",\"since\":\"%s\"}".formatted(ns, before)).status()).isEqualTo(404);
+    }
+}
