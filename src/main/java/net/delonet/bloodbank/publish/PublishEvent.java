@@ -7,17 +7,16 @@ import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.ops.BusMetrics;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.Processor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Route step: publishes the envelope and resumes the route when the broker confirmed it. When the broker refuses
+ * Route step: publishes the envelope and waits for the broker's confirm. When the broker refuses
  * or does not answer, the correlation record written just before is taken back and the exchange fails (503).
  */
-public final class PublishEvent extends AsyncProcessorSupport {
+public final class PublishEvent implements Processor {
 
     /** Whether a queue took the event; false means no binding matched its routing key. */
     public static final String ROUTED = "bloodbank.routed";
@@ -35,34 +34,24 @@ public final class PublishEvent extends AsyncProcessorSupport {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    public void process(Exchange exchange) throws JsonProcessingException {
         EventEnvelope event = exchange.getMessage().getBody(EventEnvelope.class);
-        OutgoingEvent outgoing;
+        boolean routed;
         try {
-            outgoing = outgoing(event);
-        } catch (JsonProcessingException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
-        publisher.publish(outgoing).whenComplete((routed, failure) -> {
-            if (failure != null) {
-                String record = exchange.getProperty(RecordCorrelation.RECORD, String.class);
-                if (record != null) {
-                    store.forget(event.eventId(), event.correlationIds(), record);
-                }
-                exchange.setException(failure);
-            } else {
-                exchange.setProperty(ROUTED, routed);
-                metrics.published(event.eventType(), routed, Duration.ofMillis(exchange.getClock().elapsed()));
-                if (!routed) {
-                    LOG.warn("Event {} ({}) matched no binding: confirmed by the broker but no queue holds it",
-                            event.eventId(), event.eventType());
-                }
+            routed = Await.result(publisher.publish(outgoing(event)));
+        } catch (RuntimeException refused) {
+            String record = exchange.getProperty(RecordCorrelation.RECORD, String.class);
+            if (record != null) {
+                store.forget(event.eventId(), event.correlationIds(), record);
             }
-            callback.done(false);
-        });
-        return false;
+            throw refused;
+        }
+        exchange.setProperty(ROUTED, routed);
+        metrics.published(event.eventType(), routed, Duration.ofMillis(exchange.getClock().elapsed()));
+        if (!routed) {
+            LOG.warn("Event {} ({}) matched no binding: confirmed by the broker but no queue holds it",
+                    event.eventId(), event.eventType());
+        }
     }
 
     public static OutgoingEvent outgoing(EventEnvelope event) throws JsonProcessingException {

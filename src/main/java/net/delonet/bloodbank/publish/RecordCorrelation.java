@@ -10,15 +10,14 @@ import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.ops.BusMetrics;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.Processor;
 
 /**
  * Route step: records the event's parents in Redis before it is published, so no event reaches a consumer
- * without its causation recorded. Asynchronous: the route resumes when Redis has answered.
+ * without its causation recorded. Redis down or too slow: UnavailableException (503).
  */
-public final class RecordCorrelation extends AsyncProcessorSupport {
+public final class RecordCorrelation implements Processor {
 
     /** The forward record as written, kept so a refused publish can take exactly it back. */
     public static final String RECORD = "bloodbank.correlationRecord";
@@ -32,27 +31,13 @@ public final class RecordCorrelation extends AsyncProcessorSupport {
     }
 
     @Override
-    public boolean process(Exchange exchange, AsyncCallback callback) {
+    public void process(Exchange exchange) throws JsonProcessingException {
         EventEnvelope event = exchange.getMessage().getBody(EventEnvelope.class);
-        String record;
-        try {
-            record = forwardRecord(event);
-        } catch (JsonProcessingException e) {
-            exchange.setException(e);
-            callback.done(true);
-            return true;
-        }
+        String record = forwardRecord(event);
         exchange.setProperty(RECORD, record);
         long started = System.nanoTime();
-        store.record(event.eventId(), event.correlationIds(), record).whenComplete((ok, failure) -> {
-            if (failure != null) {
-                exchange.setException(failure);
-            } else {
-                metrics.correlationWritten(Duration.ofNanos(System.nanoTime() - started));
-            }
-            callback.done(false);
-        });
-        return false;
+        Await.result(store.record(event.eventId(), event.correlationIds(), record));
+        metrics.correlationWritten(Duration.ofNanos(System.nanoTime() - started));
     }
 
     static String forwardRecord(EventEnvelope event) throws JsonProcessingException {
