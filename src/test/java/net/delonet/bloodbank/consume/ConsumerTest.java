@@ -118,7 +118,8 @@ class ConsumerTest {
         logger.addAppender(lines);
         try {
             String eventId = publish("artifact.updated", "{\"artifact_id\":\"" + ns + "-log\"}", null);
-            await().atMost(Duration.ofSeconds(10)).until(() -> mentioning(lines, eventId).size() == 1);
+            // generous: on a loaded 2-core machine the consumer may take a while to get a core
+            await().atMost(Duration.ofSeconds(30)).until(() -> mentioning(lines, eventId).size() == 1);
             await().during(Duration.ofMillis(500)).until(() -> mentioning(lines, eventId).size() == 1);
             assertThat(mentioning(lines, eventId).get(0)).isEqualTo("artifact event_id=" + eventId
                     + " event_type=artifact.updated source=" + net.delonet.bloodbank.envelope.LocalHost.name(null)
