@@ -35,7 +35,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         for (JsonNode hit : Answers.list(answer)) {
             System.out.println(Answers.text(hit, "score") + "  " + Answers.text(hit, "title", "transcript_id") + "  "
-                    + Answers.text(hit, "speaker") + "  " + Answers.text(hit, "start_time", "start") + "–"
+                    + Answers.text(hit, "speaker", "speakers") + "  " + Answers.text(hit, "start_time", "start") + "–"
                     + Answers.text(hit, "end_time", "end"));
             System.out.println("    " + Answers.shorten(Answers.text(hit, "text"), 300));
         }

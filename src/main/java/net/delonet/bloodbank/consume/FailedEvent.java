@@ -44,7 +44,7 @@ public final class FailedEvent {
             return Optional.empty();
         }
         String type = typeOf(failure.eventType());
-        ObjectNode payload = EnvelopeJson.mapper().valueToTree(new GenericFailure(failure.consumer(),
+        ObjectNode payload = EnvelopeJson.mapper().valueToTree(new GenericFailure(failure.stage(),
                 failure.errorMessage(), failure.errorCode(), failure.retryable(), failure.attempts() - 1, metadata(failure)));
         // A registered failure payload may name fields of the failed payload (media_file, artifact_id): carry them over.
         types.find(type).filter(t -> FailurePayload.class.isAssignableFrom(t.payload())).ifPresent(registered -> {

@@ -29,6 +29,9 @@ public final class FailureReport {
         this.host = host;
     }
 
+    /** The template's {@code stage} parameter, on the exchange. */
+    static final String STAGE = "bloodbank.stage";
+
     Failure of(Exchange exchange, Throwable error) {
         String consumer = exchange.getProperty(ReceiveEvent.CONSUMER, String.class);
         MessageProperties props = Delivery.of(exchange).getMessageProperties();
@@ -40,7 +43,8 @@ public final class FailureReport {
         String eventType = event != null ? event.eventType() : invalid != null && invalid.eventType() != null
                 ? invalid.eventType() : props.getType();
         Object redrives = props.getHeaders().getOrDefault(DeadLetter.REDRIVES, 0);
-        return new Failure(consumer, eventId, eventType, event == null ? null : event.payload(), error,
+        String stage = exchange.getProperty(STAGE, String.class);
+        return new Failure(consumer, stage == null || stage.isBlank() ? consumer : stage, eventId, eventType, event == null ? null : event.payload(), error,
                 Failures.isRetryable(error, Attempts.nonRetryable(exchange)),
                 exchange.getProperty(Attempts.COUNT, 1, Integer.class),
                 exchange.getProperty(Attempts.FIRST_FAILURE, OffsetDateTime.class),

@@ -5,28 +5,30 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
 import java.util.List;
+import java.util.function.Supplier;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * Turns text into unit-length vectors in this process: all-MiniLM-L6-v2 on ONNX Runtime, the model read
- * from its jar (no network, no key). Loading it takes a few seconds, so make one and share it; it is
- * thread-safe and embeds a batch on all cores.
+ * from its jar (no network, no key). Loading it takes a few seconds, so make one and share it: the model is
+ * loaded on the first embedding, not before; it is thread-safe and embeds a batch on all cores.
  */
 public final class PassageEmbedder {
 
     public static final String MODEL_NAME = "all-MiniLM-L6-v2";
 
-    private final EmbeddingModel model = new AllMiniLmL6V2EmbeddingModel();
+    private final Supplier<EmbeddingModel> model = Suppliers.memorize(AllMiniLmL6V2EmbeddingModel::new);
 
     public List<float[]> embed(List<String> texts) {
         if (texts.isEmpty()) {
             return List.of();
         }
         List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
-        return model.embedAll(segments).content().stream().map(PassageEmbedder::unit).toList();
+        return model.get().embedAll(segments).content().stream().map(PassageEmbedder::unit).toList();
     }
 
     public float[] embed(String text) {
-        return unit(model.embed(text).content());
+        return unit(model.get().embed(text).content());
     }
 
     public String modelName() {

@@ -21,7 +21,7 @@ class FailedEventTest {
 
     private Failure failure(String type, JsonNode payload) {
         OffsetDateTime at = OffsetDateTime.parse("2026-01-01T00:00:00Z");
-        return new Failure("uploader", eventId, type, payload, new NonRetryableException("E_AUDIO", "Audio too quiet", null),
+        return new Failure("uploader", "uploader", eventId, type, payload, new NonRetryableException("E_AUDIO", "Audio too quiet", null),
                 false, 1, at, at, 0, "bloodbank.uploader.dlq");
     }
 

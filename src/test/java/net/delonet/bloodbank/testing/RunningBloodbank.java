@@ -1,7 +1,10 @@
 package net.delonet.bloodbank.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.Bloodbank;
@@ -33,6 +36,8 @@ public final class RunningBloodbank implements AutoCloseable {
         // Consumer queues and the archive get a prefix of their own (unless the test names one, and then deletes
         // them itself); on the shared RabbitMQ they are deleted on close (the embedded broker keeps its data in target/).
         main.addOverrideProperty("bloodbank.queue-prefix", "bbtest-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        // Each application its own RAG index (Lucene locks a folder for one writer); the model loads only if used.
+        main.addOverrideProperty("bloodbank.rag.index-dir", ragIndexDir());
         boolean ownsQueues = !overrides.containsKey("bloodbank.queue-prefix")
                 && !"embedded".equals(System.getProperty("bloodbank.test.backends"));
         overrides.forEach(main::addOverrideProperty);
@@ -57,6 +62,15 @@ public final class RunningBloodbank implements AutoCloseable {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String ragIndexDir() {
+        try {
+            Path target = Files.createDirectories(Path.of("target", "rag-indexes"));
+            return Files.createTempDirectory(target, "index-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -1,0 +1,42 @@
+package net.delonet.bloodbank.rag;
+
+import java.nio.file.Path;
+import net.delonet.bloodbank.config.Connections;
+import net.delonet.bloodbank.envelope.LocalHost;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires RAG: one embedder (its model loaded on first use, so starting the service stays fast), one passage index
+ * on {@code bloodbank.rag.index-dir} (closed on stop), the consumers' handlers and the search API.
+ */
+@Configuration
+public class RagConfiguration implements CamelConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RagConfiguration.class);
+
+    @PropertyInject("bloodbank.rag.index-dir") String indexDir;
+    @PropertyInject("bloodbank.source.host") String sourceHost;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        PassageEmbedder embedder = new PassageEmbedder();
+        PassageIndex index = PassageIndex.open(Path.of(indexDir));
+        context.addService(Connections.closedOnStop(index));
+        RagIngester ingester = new RagIngester(index, embedder, ChunkBudget.DEFAULT);
+        RagSearch search = new RagSearch(index, embedder);
+        registry.bind("passageEmbedder", embedder);
+        registry.bind("passageIndex", index);
+        registry.bind("ragIngester", ingester);
+        registry.bind("ragSearch", search);
+        registry.bind("ragEvents", new RagEvents(ingester, LocalHost.name(sourceHost)));
+        registry.bind("ragSearchApi", new RagSearchApi(search));
+        LOG.info("RAG index at {} ({} passages)", indexDir, index.passageCount());
+    }
+}

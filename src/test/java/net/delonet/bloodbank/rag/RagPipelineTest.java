@@ -1,0 +1,184 @@
+package net.delonet.bloodbank.rag;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.GetResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.envelope.EventIds;
+import net.delonet.bloodbank.testing.BrokerProbe;
+import net.delonet.bloodbank.testing.HttpApi;
+import net.delonet.bloodbank.testing.RunningBloodbank;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** The RAG consumers and search API in the running service: real broker, Redis and embeddings. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RagPipelineTest {
+
+    private static final long WAIT_MS = 60_000;
+
+    private RunningBloodbank bloodbank;
+    private HttpApi api;
+    private BrokerProbe broker;
+    private String probe;
+
+    @BeforeAll
+    void start() {
+        bloodbank = RunningBloodbank.start();
+        api = bloodbank.http();
+        broker = new BrokerProbe();
+        probe = broker.queueBoundTo("fireflies.transcript.processed", "fireflies.transcript.failed");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        broker.close();
+        bloodbank.close();
+    }
+
+    @Test
+    void should_ingest_a_ready_transcript_publish_processed_in_its_chain_and_find_the_budget() throws Exception {
+        String transcriptId = "rag-" + UUID.randomUUID();
+        String upload = publish("fireflies.transcript.upload", "{\"media_file\":\"weekly-sync.mp3\"}");
+        String readyPayload = EnvelopeJson.mapper().valueToTree(Meetings.weeklySync(transcriptId)).toString();
+        String ready = publish("fireflies.transcript.ready", readyPayload, upload);
+
+        JsonNode processed = awaitEvent(e -> e.at("/payload/transcript_id").asText().equals(transcriptId));
+        assertThat(processed.get("event_type").asText()).isEqualTo("fireflies.transcript.processed");
+        assertThat(processed.get("correlation_ids")).extracting(JsonNode::asText).containsExactly(ready);
+        assertThat(processed.at("/source/app").asText()).isEqualTo("rag-ingester");
+        JsonNode payload = processed.get("payload");
+        assertThat(payload.get("rag_document_id").asText()).isEqualTo("transcript:" + transcriptId);
+        assertThat(payload.get("title").asText()).isEqualTo("Weekly sync");
+        assertThat(payload.get("sentence_count").asInt()).isEqualTo(25);
+        assertThat(payload.get("speaker_count").asInt()).isEqualTo(3);
+        assertThat(payload.get("chunk_count").asInt()).isPositive();
+        assertThat(payload.get("embedding_model").asText()).isEqualTo("all-MiniLM-L6-v2");
+        assertThat(payload.get("vector_store").asText()).isEqualTo("lucene-hnsw");
+        assertThat(payload.get("ingestion_timestamp").asText()).isNotBlank();
+
+        String processedId = processed.get("event_id").asText();
+        // derived from the transcript and the ready event: a redelivered ready event republishes this same id
+        assertThat(processedId).isEqualTo(EventIds.deterministic("fireflies.transcript.processed",
+                Map.of("transcript_id", transcriptId, "ready_event_id", ready)).toString());
+        assertThat(api.get("/debug/correlation/" + processedId + "/chain").json().get("chain"))
+                .extracting(JsonNode::asText).containsExactly(upload, ready, processedId);
+
+        JsonNode answer = search("How much money is left in the quarter's budget?&k=3&transcript_id=" + transcriptId);
+        assertThat(answer.get("query").asText()).isEqualTo("How much money is left in the quarter's budget?");
+        assertThat(answer.get("count").asInt()).isEqualTo(answer.get("hits").size()).isBetween(1, 3);
+        JsonNode best = answer.get("hits").get(0);
+        assertThat(best.get("kind").asText()).isEqualTo("transcript");
+        assertThat(best.get("transcript_id").asText()).isEqualTo(transcriptId);
+        assertThat(best.get("title").asText()).isEqualTo("Weekly sync");
+        assertThat(best.get("text").asText()).contains("budget").doesNotContain("skiing");
+        assertThat(best.get("speakers")).extracting(JsonNode::asText).contains("Alice");
+        assertThat(best.get("start_time").asDouble()).isLessThan(best.get("end_time").asDouble());
+        assertThat(best.get("score").asDouble()).isPositive();
+    }
+
+    @Test
+    void should_publish_a_processing_failure_for_a_transcript_it_cannot_read() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        String envelope = """
+                {"event_id":"%s","event_type":"fireflies.transcript.ready","timestamp":"2026-01-01T00:00:00Z",
+                 "version":"2.0.0","source":{"host":"test","type":"hook"},"correlation_ids":[],
+                 "payload":{"title":"no id"}}""".formatted(eventId);
+        broker.publishTo(bloodbank.topology().queue("rag-ingester"), new AMQP.BasicProperties.Builder()
+                .messageId(eventId).type("fireflies.transcript.ready").contentType("application/json").build(),
+                envelope.getBytes(StandardCharsets.UTF_8));
+
+        JsonNode failed = awaitEvent(e -> e.get("correlation_ids").path(0).asText().equals(eventId));
+        assertThat(failed.get("event_type").asText()).isEqualTo("fireflies.transcript.failed");
+        assertThat(failed.at("/payload/failed_stage").asText()).isEqualTo("processing");
+        assertThat(failed.at("/payload/metadata/consumer").asText()).isEqualTo("rag-ingester");
+    }
+
+    @Test
+    void should_make_artifact_content_searchable_until_it_is_deleted() throws Exception {
+        String artifactId = "doc-" + UUID.randomUUID();
+        publish("artifact.created", """
+                {"artifact_id":"%s","title":"Espresso guide","content":"Grind the coffee beans finely and pull \
+                the espresso shot for twenty-five seconds at nine bars of pressure."}""".formatted(artifactId));
+        String question = "how long should an espresso shot take?&k=5";
+        assertThat(awaitHit(question, artifactId, true).get("title").asText()).isEqualTo("Espresso guide");
+
+        publish("artifact.deleted", "{\"artifact_id\":\"" + artifactId + "\"}");
+        awaitHit(question, artifactId, false);
+    }
+
+    @Test
+    void should_refuse_a_search_without_a_question_or_with_a_bad_k() {
+        assertRefused("/rag/search", "q");
+        assertRefused("/rag/search?q=%20", "q");
+        assertRefused("/rag/search?q=budget&k=ten", "k");
+        assertRefused("/rag/search?q=budget&k=0", "k");
+        assertRefused("/rag/search?q=budget&k=51", "k");
+    }
+
+    private void assertRefused(String path, String field) {
+        HttpApi.Answer answer = api.get(path);
+        assertThat(answer.status()).as(path + " " + answer.body()).isEqualTo(400);
+        assertThat(answer.json().get("field").asText()).isEqualTo(field);
+    }
+
+    private String publish(String type, String payload, String... parents) throws Exception {
+        ObjectNode request = EnvelopeJson.mapper().createObjectNode().put("event_type", type);
+        request.set("payload", EnvelopeJson.mapper().readTree(payload));
+        for (String parent : parents) {
+            request.withArrayProperty("correlation_ids").add(parent);
+        }
+        HttpApi.Answer answer = api.post("/events", request.toString());
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        return answer.json().get("event_id").asText();
+    }
+
+    private JsonNode search(String queryAndParameters) {
+        int amp = queryAndParameters.indexOf('&');
+        String q = amp < 0 ? queryAndParameters : queryAndParameters.substring(0, amp);
+        String rest = amp < 0 ? "" : queryAndParameters.substring(amp);
+        HttpApi.Answer answer = api.get("/rag/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + rest);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** Polls the search until the artifact is among the hits (or, with {@code present} false, is gone). */
+    private JsonNode awaitHit(String question, String artifactId, boolean present) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode hit = null;
+            for (JsonNode one : search(question).get("hits")) {
+                hit = one.path("artifact_id").asText().equals(artifactId) ? one : hit;
+            }
+            if ((hit != null) == present) {
+                return hit;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("artifact " + artifactId + (present ? " never found" : " still found"));
+    }
+
+    private JsonNode awaitEvent(Predicate<JsonNode> wanted) throws Exception {
+        long deadline = System.currentTimeMillis() + WAIT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            GetResponse message = broker.take(probe, 1000);
+            if (message != null) {
+                JsonNode event = EnvelopeJson.mapper().readTree(message.getBody());
+                if (wanted.test(event)) {
+                    return event;
+                }
+            }
+        }
+        throw new AssertionError("no such event on the probe queue within " + WAIT_MS + " ms");
+    }
+}
