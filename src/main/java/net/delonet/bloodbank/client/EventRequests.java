@@ -3,10 +3,9 @@ package net.delonet.bloodbank.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
+import net.delonet.bloodbank.envelope.LocalHost;
 
 /** Envelope requests for {@code POST /events} as the front ends build them (the service fills and checks the rest). */
 public final class EventRequests {
@@ -30,7 +29,7 @@ public final class EventRequests {
 
     /** {@code source}: this machine's name, how the event was triggered ({@code manual}, {@code agent}) and the app. */
     public static ObjectNode source(String triggerType, String app) {
-        return JSON.objectNode().put("host", hostName()).put("type", triggerType).put("app", app);
+        return JSON.objectNode().put("host", LocalHost.name(System.getenv("BLOODBANK_HOST"))).put("type", triggerType).put("app", app);
     }
 
     /** {@code agent_context} with the agent's type (a known one, else {@code custom}) and name. */
@@ -47,17 +46,5 @@ public final class EventRequests {
         key.forEach((k, v) -> node.set(k, v == null ? JSON.nullNode() : v instanceof Number n ? JSON.numberNode(n.longValue())
                 : v instanceof Boolean b ? JSON.booleanNode(b) : JSON.textNode(v.toString())));
         return node;
-    }
-
-    private static String hostName() {
-        String fromEnv = System.getenv("BLOODBANK_HOST");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return fromEnv;
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.http.ApiException;
@@ -24,11 +25,14 @@ public final class CorrelationQueries {
     }
 
     public JsonNode debug(@Header("event_id") String eventId) {
-        String id = knownId(eventId);
-        JsonNode record = read(store.forward(id));
+        String id = canonical(eventId);
+        String forward = store.forward(id);
+        Set<String> children = store.children(id);
+        requireKnown(id, forward, children);
+        JsonNode record = read(forward);
         ObjectNode answer = JSON.createObjectNode().put("event_id", id);
         answer.putPOJO("parents", parents(record));
-        answer.putPOJO("children", store.children(id).stream().sorted().toList());
+        answer.putPOJO("children", children.stream().sorted().toList());
         answer.putPOJO("ancestors", graph.ancestors(id));
         answer.putPOJO("descendants", graph.descendants(id));
         answer.set("metadata", record == null ? JSON.createObjectNode() : record.path("metadata"));
@@ -40,25 +44,28 @@ public final class CorrelationQueries {
         if (!dir.equals("ancestors") && !dir.equals("descendants")) {
             throw ApiException.badRequest("direction", "direction must be ancestors or descendants");
         }
-        String id = knownId(eventId);
+        String id = canonical(eventId);
+        requireKnown(id, store.forward(id), store.children(id));
         List<String> chain = dir.equals("ancestors") ? graph.ancestors(id) : graph.descendants(id);
         ObjectNode answer = JSON.createObjectNode().put("event_id", id).put("direction", dir);
         answer.putPOJO("chain", chain);
         return answer.put("count", chain.size());
     }
 
-    /** The id, canonical; 400 when it is no UUID, 404 when Redis knows neither its parents nor its children. */
-    private String knownId(String eventId) {
-        String id;
+    /** The id, canonical; 400 when it is no UUID. */
+    private static String canonical(String eventId) {
         try {
-            id = UUID.fromString(eventId == null ? "" : eventId).toString();
+            return UUID.fromString(eventId == null ? "" : eventId).toString();
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("event_id", "event_id must be a UUID");
         }
-        if (store.forward(id) == null && store.children(id).isEmpty()) {
+    }
+
+    /** 404 when Redis knows neither the event's parents nor its children. */
+    private static void requireKnown(String id, String forward, Set<String> children) {
+        if (forward == null && children.isEmpty()) {
             throw ApiException.notFound("No correlation recorded for event " + id + " (unknown or expired)");
         }
-        return id;
     }
 
     private static List<String> parents(String recordJson) {
