@@ -52,7 +52,11 @@ public class BusConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         ConnectionFactory rabbit = Connections.rabbit(rabbitUrl, rabbitConnectTimeoutMs);
-        EventPublisher publisher = new EventPublisher(rabbit, exchange, publishChannels, confirmTimeoutMs);
+        // Publishing on NIO: publishes queue their frames and one I/O thread writes them in batches, so neither the
+        // publisher nor the broker pays a socket write per message.
+        ConnectionFactory publishing = rabbit.clone();
+        publishing.useNio();
+        EventPublisher publisher = new EventPublisher(publishing, exchange, publishChannels, confirmTimeoutMs);
         CorrelationStore store = new CorrelationStore(Connections.redis(redisHost, redisPort, redisPassword, redisDb, redisTimeoutMs),
                 Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
         context.addService(Connections.closedOnStop(publisher, store));

@@ -3,6 +3,8 @@ package net.delonet.bloodbank.config;
 import io.vertx.core.VertxOptions;
 import net.delonet.bloodbank.http.ApiAuth;
 import net.delonet.bloodbank.http.ApiAuthHandler;
+import net.delonet.bloodbank.http.AsyncRouteHandler;
+import net.delonet.bloodbank.http.PlatformRouter;
 import net.delonet.bloodbank.http.ErrorAnswer;
 import net.delonet.bloodbank.ops.BusMetrics;
 import org.apache.camel.CamelConfiguration;
@@ -23,9 +25,18 @@ public class HttpConfiguration implements CamelConfiguration {
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        // Each HTTP request holds a Vert.x worker while its route waits for Redis and the broker's confirm.
+        // Each platform-http request holds a Vert.x worker while its route runs.
         context.getRegistry().bind("vertxOptions", new VertxOptions().setWorkerPoolSize(workerThreads));
-        context.getRegistry().bind("errorAnswer", new ErrorAnswer(BusMetrics.in(context.getRegistry())));
+        ErrorAnswer errors = new ErrorAnswer(BusMetrics.in(context.getRegistry()));
+        context.getRegistry().bind("errorAnswer", errors);
+        // Publishing waits for Redis and the broker: served by routes run asynchronously, not platform-http's workers.
+        AsyncRouteHandler publishEnvelope = new AsyncRouteHandler(context, "direct:publish-envelope");
+        AsyncRouteHandler publishPayload = new AsyncRouteHandler(context, "direct:publish-payload");
+        PlatformRouter.whenServing(context, router -> {
+            router.post("/events").handler(router.bodyHandler()).handler(publishEnvelope).failureHandler(errors::refuse);
+            router.post("/events/:event_type").handler(router.bodyHandler()).handler(publishPayload)
+                    .failureHandler(errors::refuse);
+        });
         ApiAuth auth = new ApiAuth(apiTokens);
         context.addStartupListener(new ApiAuthHandler(auth));
         LOG.info(auth.tokensConfigured()

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import net.delonet.bloodbank.http.UnavailableException;
 
@@ -42,6 +44,11 @@ public final class CorrelationStore implements AutoCloseable {
     private final long ttlSeconds;
     private final Duration timeout;
     private volatile StatefulRedisConnection<String, String> connection;
+    private final ExecutorService connecting = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "bloodbank-redis-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public CorrelationStore(RedisClient client, Duration ttl, Duration timeout) {
         this.client = client;
@@ -81,12 +88,30 @@ public final class CorrelationStore implements AutoCloseable {
     }
 
     private CompletionStage<Void> eval(String script, String[] keys, String... args) {
-        StatefulRedisConnection<String, String> redis;
-        try {
-            redis = connection();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(unavailable(e));
+        StatefulRedisConnection<String, String> open = connection;
+        if (open != null) {
+            return eval(open, script, keys, args);
         }
+        // The first connection waits on the network: made on the store's own thread, as callers may be event loops.
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        connecting.execute(() -> {
+            try {
+                eval(connection(), script, keys, args).whenComplete((ok, failure) -> {
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(null);
+                    }
+                });
+            } catch (RuntimeException e) {
+                done.completeExceptionally(unavailable(e));
+            }
+        });
+        return done;
+    }
+
+    private CompletionStage<Void> eval(StatefulRedisConnection<String, String> redis, String script, String[] keys,
+                                       String... args) {
         // Completed directly (not through a dependent stage) so callers see the UnavailableException itself.
         CompletableFuture<Void> done = new CompletableFuture<>();
         redis.async().<Long>eval(script, ScriptOutputType.INTEGER, keys, args)
@@ -144,6 +169,7 @@ public final class CorrelationStore implements AutoCloseable {
 
     @Override
     public void close() {
+        connecting.shutdownNow();
         if (connection != null) {
             connection.close();
         }

@@ -1,6 +1,8 @@
 package net.delonet.bloodbank.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.ext.web.RoutingContext;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.ops.BusMetrics;
 import org.apache.camel.Exchange;
@@ -46,5 +48,21 @@ public final class ErrorAnswer implements Processor {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setBody(EnvelopeJson.mapper().writeValueAsBytes(body));
+    }
+
+    /** Vert.x failure handler: a request refused before its route ran (body over the limit: 413), or a failed answer. */
+    public void refuse(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        String message = status == 413 ? "Body is larger than the server accepts (camel.server.max-body-size)"
+                : status < 500 ? HttpResponseStatus.valueOf(status).reasonPhrase() : "Internal error";
+        if (status >= 500) {
+            LOG.error("Unexpected failure on {}", ctx.request().uri(), ctx.failure());
+        }
+        metrics.refused(status);
+        ObjectNode body = EnvelopeJson.mapper().createObjectNode().put("error", message);
+        body.put("status", status);
+        if (!ctx.response().headWritten()) {
+            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package net.delonet.bloodbank.live;
 
 import com.rabbitmq.client.ConnectionFactory;
+import net.delonet.bloodbank.http.PlatformRouter;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;

@@ -5,7 +5,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import net.delonet.bloodbank.client.BloodbankClient;
-import net.delonet.bloodbank.live.PlatformRouter;
+import net.delonet.bloodbank.http.PlatformRouter;
 import net.delonet.bloodbank.registry.EventTypeCatalog;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.delonet.bloodbank.http.UnavailableException;
@@ -25,6 +27,11 @@ public final class EventPublisher implements AutoCloseable {
     private final ConfirmChannel[] channels;
     private final AtomicInteger next = new AtomicInteger();
     private volatile Connection connection;
+    private final ExecutorService connecting = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "bloodbank-publisher-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public EventPublisher(ConnectionFactory factory, String exchange, int channelCount, long confirmTimeoutMs) {
         this.factory = factory;
@@ -33,12 +40,39 @@ public final class EventPublisher implements AutoCloseable {
         this.channels = new ConfirmChannel[channelCount];
     }
 
-    /** Completes with whether a queue took the message (false: no binding matched), or fails with 503. */
+    /**
+     * Completes with whether a queue took the message (false: no binding matched), or fails with 503.
+     * Never waits on the network itself: callers may be on an event loop. When the channel it would use is not
+     * open, opening it (and the connection) happens on the publisher's own connecting thread.
+     */
     public CompletionStage<Boolean> publish(OutgoingEvent event) {
+        int slot = Math.floorMod(next.getAndIncrement(), channels.length);
+        ConfirmChannel open = channels[slot];
+        if (open != null && open.isOpen()) {
+            return publish(open, event);
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        connecting.execute(() -> {
+            try {
+                publish(channel(slot), event).whenComplete((routed, failure) -> {
+                    if (failure != null) {
+                        done.completeExceptionally(failure);
+                    } else {
+                        done.complete(routed);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(unavailable(e));
+            }
+        });
+        return done;
+    }
+
+    private CompletionStage<Boolean> publish(ConfirmChannel channel, OutgoingEvent event) {
         // Completed directly (not through a dependent stage) so callers see the UnavailableException itself.
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         try {
-            channel().publish(exchange, event.routingKey(), properties(event), event.body())
+            channel.publish(exchange, event.routingKey(), properties(event), event.body())
                     .orTimeout(confirmTimeoutMs, TimeUnit.MILLISECONDS)
                     .whenComplete((routed, failure) -> {
                         if (failure != null) {
@@ -75,8 +109,7 @@ public final class EventPublisher implements AutoCloseable {
                 .build();
     }
 
-    private ConfirmChannel channel() throws IOException {
-        int slot = Math.floorMod(next.getAndIncrement(), channels.length);
+    private ConfirmChannel channel(int slot) throws IOException {
         ConfirmChannel current = channels[slot];
         if (current == null || !current.isOpen()) {
             synchronized (this) {
@@ -130,6 +163,7 @@ public final class EventPublisher implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        connecting.shutdownNow();
         if (connection != null && connection.isOpen()) {
             connection.close();
         }

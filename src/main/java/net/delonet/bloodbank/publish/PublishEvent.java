@@ -7,16 +7,17 @@ import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.ops.BusMetrics;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.support.AsyncProcessorSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Route step: publishes the envelope and waits for the broker's confirm. When the broker refuses
+ * Route step: publishes the envelope and completes on the broker's confirm. When the broker refuses
  * or does not answer, the correlation record written just before is taken back and the exchange fails (503).
  */
-public final class PublishEvent implements Processor {
+public final class PublishEvent extends AsyncProcessorSupport {
 
     /** Whether a queue took the event; false means no binding matched its routing key. */
     public static final String ROUTED = "bloodbank.routed";
@@ -34,18 +35,28 @@ public final class PublishEvent implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) throws JsonProcessingException {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
         EventEnvelope event = exchange.getMessage().getBody(EventEnvelope.class);
-        boolean routed;
+        OutgoingEvent outgoing;
         try {
-            routed = Await.result(publisher.publish(outgoing(event)));
-        } catch (RuntimeException refused) {
-            String record = exchange.getProperty(RecordCorrelation.RECORD, String.class);
-            if (record != null) {
-                store.forget(event.eventId(), event.correlationIds(), record);
-            }
-            throw refused;
+            outgoing = outgoing(event);
+        } catch (JsonProcessingException e) {
+            return Completion.failed(exchange, callback, e);
         }
+        return Completion.whenDone(exchange, callback, publisher.publish(outgoing), (routed, failure) -> {
+            if (failure != null) {
+                String record = exchange.getProperty(RecordCorrelation.RECORD, String.class);
+                if (record != null) {
+                    store.forget(event.eventId(), event.correlationIds(), record);
+                }
+                exchange.setException(failure);
+            } else {
+                published(exchange, event, routed);
+            }
+        });
+    }
+
+    private void published(Exchange exchange, EventEnvelope event, boolean routed) {
         exchange.setProperty(ROUTED, routed);
         metrics.published(event.eventType(), routed, Duration.ofMillis(exchange.getClock().elapsed()));
         if (!routed) {

@@ -10,14 +10,15 @@ import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.ops.BusMetrics;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.support.AsyncProcessorSupport;
 
 /**
  * Route step: records the event's parents in Redis before it is published, so no event reaches a consumer
  * without its causation recorded. Redis down or too slow: UnavailableException (503).
  */
-public final class RecordCorrelation implements Processor {
+public final class RecordCorrelation extends AsyncProcessorSupport {
 
     /** The forward record as written, kept so a refused publish can take exactly it back. */
     public static final String RECORD = "bloodbank.correlationRecord";
@@ -31,13 +32,24 @@ public final class RecordCorrelation implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) throws JsonProcessingException {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
         EventEnvelope event = exchange.getMessage().getBody(EventEnvelope.class);
-        String record = forwardRecord(event);
+        String record;
+        try {
+            record = forwardRecord(event);
+        } catch (JsonProcessingException e) {
+            return Completion.failed(exchange, callback, e);
+        }
         exchange.setProperty(RECORD, record);
         long started = System.nanoTime();
-        Await.result(store.record(event.eventId(), event.correlationIds(), record));
-        metrics.correlationWritten(Duration.ofNanos(System.nanoTime() - started));
+        return Completion.whenDone(exchange, callback, store.record(event.eventId(), event.correlationIds(), record),
+                (ok, failure) -> {
+                    if (failure != null) {
+                        exchange.setException(failure);
+                    } else {
+                        metrics.correlationWritten(Duration.ofNanos(System.nanoTime() - started));
+                    }
+                });
     }
 
     static String forwardRecord(EventEnvelope event) throws JsonProcessingException {

@@ -121,6 +121,19 @@ class PublishApiTest {
     }
 
     @Test
+    void should_take_several_parents_from_repeated_query_parameters_and_the_header() throws Exception {
+        String queue = broker.queueBoundTo(ns + ".bare.#");
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String third = UUID.randomUUID().toString();
+        Answer answer = api.post("/events/" + ns + ".bare.many?parent=" + first + "&parent=" + second, "{}",
+                java.util.Map.of("X-Parent-Ids", third));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        JsonNode body = EnvelopeJson.mapper().readTree(broker.take(queue, 5000).getBody());
+        assertThat(body.get("correlation_ids")).extracting(JsonNode::asText).containsExactly(first, second, third);
+    }
+
+    @Test
     void should_answer_the_same_deterministic_id_for_the_same_key_every_time() {
         String request = "{\"event_type\":\"fireflies.transcript.upload\",\"payload\":{\"media_file\":\"/r/a.mp3\"},"
                 + "\"idempotency_key\":{\"meeting_id\":\"abc123\"}}";

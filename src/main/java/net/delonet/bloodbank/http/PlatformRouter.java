@@ -1,11 +1,11 @@
-package net.delonet.bloodbank.live;
+package net.delonet.bloodbank.http;
 
 import java.util.function.Consumer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
-/** The Vert.x router of the HTTP server Camel Main runs, for handlers a Camel route cannot be (streams). */
+/** The Vert.x router of the HTTP server Camel Main runs, for handlers platform-http cannot serve (streams, asynchronous routes). */
 public final class PlatformRouter {
 
     private PlatformRouter() {
