@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.LocalHost;
 import net.delonet.bloodbank.config.Connections;
+import net.delonet.bloodbank.ops.BusMetrics;
 import net.delonet.bloodbank.publish.EventBus;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -82,7 +83,7 @@ public class ConsumeConfiguration implements CamelConfiguration {
         registry.bind("completeEvent", new CompleteEvent());
         registry.bind("consumerAttempts", new Attempts());
         registry.bind("deadLetter", new DeadLetter(topology, writer, report));
-        registry.bind("deadLetterQueues", new DeadLetterQueues(topology, broker));
+        registry.bind("deadLetterQueues", new DeadLetterQueues(topology, broker, BusMetrics.in(registry)));
         registry.bind("redrive", new Redrive(topology, broker, writer, maxRedrives));
         registry.bind("archiveReplay", new ArchiveReplay(topology, broker, writer,
                 new ArchiveReplay.ReplayLimits(replayMaxDurationMs, replayMaxEvents, replayIdleMs)));

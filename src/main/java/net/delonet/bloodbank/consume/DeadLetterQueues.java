@@ -10,10 +10,14 @@ import java.io.IOException;
 import java.util.Map;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.ops.BusMetrics;
 import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /dlq} (each consumer's dead-letter queue and its depth, with its parked and still pending messages) and
+ * {@code GET /dlq} (each consumer's dead-letter queue and its depth, with its parked and still pending messages), the
+ * same depths as gauges, and
  * {@code GET /dlq/{name}}
  * (its dead letters, a page at a time). Peeking needs no management plugin: messages are taken with basic.get
  * without ack on a channel of their own and given back (nack, requeue) before it closes, so they stay on the
@@ -23,12 +27,38 @@ public final class DeadLetterQueues {
 
     private static final int MAX_PAGE = 100;
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterQueues.class);
+
     private final Topology topology;
     private final AdminConnection broker;
+    private final BusMetrics metrics;
 
-    public DeadLetterQueues(Topology topology, AdminConnection broker) {
+    public DeadLetterQueues(Topology topology, AdminConnection broker, BusMetrics metrics) {
         this.topology = topology;
         this.broker = broker;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Puts each consumer's dead-letter, parked and pending depths on the gauges of /observe/metrics (a timer route
+     * calls this). A consumer whose queues cannot be read right now (broker away, queue deleted) reads NaN.
+     */
+    public void refreshDepthGauges() {
+        for (String name : topology.consumers().keySet()) {
+            try {
+                broker.withChannel(channel -> {
+                    metrics.queueDepths(name, depth(channel, topology.deadLetters(name)),
+                            depth(channel, topology.parked(name)), depth(channel, topology.queue(name)));
+                    return null;
+                });
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("Depths of consumer {} unknown: {}", name, e.toString());
+                metrics.queueDepthsUnknown(name);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public JsonNode list() {

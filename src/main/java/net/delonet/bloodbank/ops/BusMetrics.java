@@ -1,6 +1,7 @@
 package net.delonet.bloodbank.ops;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -13,7 +14,7 @@ import org.apache.camel.spi.Registry;
 /**
  * Bloodbank's own meters, exported by Camel at /observe/metrics: events published per type (and whether a queue
  * took them), API requests refused per status, publish latency (request received → broker confirm) and
- * correlation-write latency (the Redis round trip).
+ * correlation-write latency (the Redis round trip), and each consumer's dead-letter, parked and pending depths.
  */
 public final class BusMetrics {
 
@@ -21,6 +22,7 @@ public final class BusMetrics {
     private final Timer publishLatency;
     private final Timer correlationWrite;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Depth> gauges = new ConcurrentHashMap<>();
 
     BusMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -62,8 +64,35 @@ public final class BusMetrics {
         correlationWrite.record(took);
     }
 
+    /** A consumer's queue depths as last read from the broker: dead letters, parked, and waiting to be consumed. */
+    public void queueDepths(String consumer, long deadLetters, long parked, long pending) {
+        gauge("bloodbank.dlq.depth", consumer).value = deadLetters;
+        gauge("bloodbank.dlq.parked", consumer).value = parked;
+        gauge("bloodbank.consumer.pending", consumer).value = pending;
+    }
+
+    /** The consumer's queues could not be read: its depth gauges say NaN rather than an old number. */
+    public void queueDepthsUnknown(String consumer) {
+        gauge("bloodbank.dlq.depth", consumer).value = Double.NaN;
+        gauge("bloodbank.dlq.parked", consumer).value = Double.NaN;
+        gauge("bloodbank.consumer.pending", consumer).value = Double.NaN;
+    }
+
+    private Depth gauge(String name, String consumer) {
+        return gauges.computeIfAbsent(name + "|" + consumer, key -> {
+            Depth value = new Depth();
+            Gauge.builder(name, value, depth -> depth.value).tag("consumer", consumer).register(registry);
+            return value;
+        });
+    }
+
     /** Counters are looked up once per name and tags: the publish path should not rebuild meters. */
     public Counter counter(String name, String... tags) {
         return counters.computeIfAbsent(name + String.join("|", tags), key -> Counter.builder(name).tags(tags).register(registry));
+    }
+
+    /** A gauge's last reading. */
+    private static final class Depth {
+        volatile double value = Double.NaN;
     }
 }

@@ -1,12 +1,20 @@
 package net.delonet.bloodbank.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import net.delonet.bloodbank.consume.NonRetryableException;
+import net.delonet.bloodbank.testing.BrokerProbe;
+import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.HttpApi;
+import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import org.junit.jupiter.api.Test;
 
-/** After traffic, /observe/metrics shows what was published, refused and how long it took. */
+/** After traffic, /observe/metrics shows what was published, refused, how long it took, and what was dead-lettered. */
 class MetricsTest {
 
     @Test
@@ -23,6 +31,33 @@ class MetricsTest {
             assertThat(metrics).contains("bloodbank_api_refused_total{status=\"400\"} 1.0");
             assertThat(metrics).containsPattern("bloodbank_publish_latency_seconds_count(\\{[^}]*\\})? 2");
             assertThat(metrics).containsPattern("bloodbank_correlation_write_latency_seconds_count(\\{[^}]*\\})? 2");
+        }
+    }
+
+    @Test
+    void should_show_each_consumers_dead_letter_depth_and_nan_when_its_queues_cannot_be_read() throws Exception {
+        String ns = "m" + UUID.randomUUID().toString().substring(0, 8);
+        String name = ns + "-refuser";
+        RecordingHandler refuses = new RecordingHandler().behave(call -> new NonRetryableException("E_NO", "refused", null));
+        try (RunningBloodbank bloodbank = RunningBloodbank.start(Map.of("bloodbank.metrics.queue-depth-interval-ms", "200"));
+             BrokerProbe broker = new BrokerProbe()) {
+            // Exactly the one type: its .failed events (ns.job.failed) are not this consumer's to dead-letter again.
+            Consumers.add(bloodbank, name, ns + ".job.run", refuses);
+            HttpApi api = bloodbank.http();
+            for (int i = 0; i < 3; i++) {
+                assertThat(api.post("/events", "{\"event_type\":\"" + ns + ".job.run\",\"payload\":{\"n\":" + i + "}}")
+                        .status()).isEqualTo(202);
+            }
+
+            String consumer = "{consumer=\"" + name + "\"}";
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/observe/metrics").body())
+                    .contains("bloodbank_dlq_depth" + consumer + " 3.0")
+                    .contains("bloodbank_dlq_parked" + consumer + " 0.0")
+                    .contains("bloodbank_consumer_pending" + consumer + " 0.0"));
+
+            broker.delete(bloodbank.topology().deadLetters(name));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/observe/metrics").body())
+                    .contains("bloodbank_dlq_depth" + consumer + " NaN"));
         }
     }
 }
