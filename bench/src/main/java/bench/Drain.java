@@ -6,8 +6,9 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The consumer side of a wrk run, as PerfTest has one: drains a server-named queue bound to {@code bench.#}
- * until stdin closes, then prints how many messages arrived.
+ * The consumer side of a wrk run, as PerfTest has one: drains a server-named queue bound to {@code bench.#} on the
+ * exchange given (default amq.topic) until stdin closes, then prints how many messages arrived and how many were
+ * still waiting in its queue (a consumer that keeps up leaves none).
  */
 public final class Drain {
 
@@ -18,13 +19,13 @@ public final class Drain {
         try (Connection amqp = factory.newConnection("bench-drain")) {
             Channel channel = amqp.createChannel();
             String queue = channel.queueDeclare().getQueue();
-            channel.queueBind(queue, "amq.topic", "bench.#");
+            channel.queueBind(queue, args.length > 0 ? args[0] : "amq.topic", "bench.#");
             channel.basicConsume(queue, true, (tag, msg) -> delivered.incrementAndGet(), tag -> { });
             System.out.println("draining " + queue);
             while (System.in.read() >= 0) {
                 // until the caller closes stdin
             }
+            System.out.println("delivered=" + delivered.get() + " waiting=" + channel.queueDeclarePassive(queue).getMessageCount());
         }
-        System.out.println("delivered=" + delivered.get());
     }
 }

@@ -20,7 +20,7 @@ import org.HdrHistogram.Histogram;
  * Load on POST /events with correlation recording: a 1 KB payload with a parent, against the running service.
  * Modes: {@code max <connections>} (closed loop: as fast as it answers) and {@code rate <req/s>} (open loop:
  * latency measured from each request's scheduled time, so a stall is not hidden). A consumer drains a queue
- * bound to the events, as PerfTest's consumer does, and counts what arrived.
+ * bound to the events ({@code -Dexchange}, default amq.topic), as PerfTest's consumer does, and counts what arrived.
  */
 public final class PublishLoad {
 
@@ -37,7 +37,7 @@ public final class PublishLoad {
         Connection amqp = factory.newConnection("bench-consumer");
         Channel channel = amqp.createChannel();
         String queue = channel.queueDeclare().getQueue();
-        channel.queueBind(queue, "amq.topic", "bench.#");
+        channel.queueBind(queue, System.getProperty("exchange", "amq.topic"), "bench.#");
         channel.basicConsume(queue, true, (tag, msg) -> delivered.incrementAndGet(), tag -> { });
 
         Vertx vertx = Vertx.vertx();
