@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18683}
+if curl -s "localhost:$PORT" >/dev/null 2>&1; then echo "port $PORT is in use: stop what listens there first" >&2; exit 1; fi
 for run in $(seq 1 "${1:-5}"); do
   start=$(date +%s%N)
   HTTP_PORT=$PORT java -jar target/bloodbank.jar > /tmp/bloodbank-cold-start.log 2>&1 &

@@ -31,13 +31,26 @@ public final class FirefliesApi {
     private final URI url;
     private final String apiKey;
     private final Duration timeout;
-    private final HttpClient client;
+    private volatile HttpClient client;
 
     public FirefliesApi(URI url, String apiKey, Duration timeout) {
         this.url = url;
         this.apiKey = apiKey;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Made on the first call, not at start-up: many installations never call Fireflies. */
+    private HttpClient client() {
+        HttpClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = HttpClient.newBuilder().connectTimeout(timeout).build();
+                }
+                current = client;
+            }
+        }
+        return current;
     }
 
     /** The transcript as Fireflies returns it (the fields of {@link #TRANSCRIPT}). */
@@ -95,7 +108,7 @@ public final class FirefliesApi {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + apiKey)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(EnvelopeJson.mapper().writeValueAsBytes(body))).build();
-            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return client().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw FirefliesException.retryable("unreachable", "Fireflies did not answer: " + e);
         } catch (InterruptedException e) {
