@@ -4,8 +4,8 @@ import io.vertx.core.VertxOptions;
 import net.delonet.bloodbank.http.ApiAuth;
 import net.delonet.bloodbank.http.ApiAuthHandler;
 import net.delonet.bloodbank.http.AsyncRouteHandler;
-import net.delonet.bloodbank.http.PlatformRouter;
 import net.delonet.bloodbank.http.ErrorAnswer;
+import net.delonet.bloodbank.http.PlatformRouter;
 import net.delonet.bloodbank.ops.BusMetrics;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -30,8 +30,9 @@ public class HttpConfiguration implements CamelConfiguration {
         ErrorAnswer errors = new ErrorAnswer(BusMetrics.in(context.getRegistry()));
         context.getRegistry().bind("errorAnswer", errors);
         // Publishing waits for Redis and the broker: served by routes run asynchronously, not platform-http's workers.
-        AsyncRouteHandler publishEnvelope = new AsyncRouteHandler(context, "direct:publish-envelope");
-        AsyncRouteHandler publishPayload = new AsyncRouteHandler(context, "direct:publish-payload");
+        // block=false: a stopped route is a 503 at once, not an event loop waiting for it to start.
+        AsyncRouteHandler publishEnvelope = new AsyncRouteHandler(context, "direct:publish-envelope?block=false");
+        AsyncRouteHandler publishPayload = new AsyncRouteHandler(context, "direct:publish-payload?block=false");
         PlatformRouter.whenServing(context, router -> {
             router.post("/events").handler(router.bodyHandler()).handler(publishEnvelope).failureHandler(errors::refuse);
             router.post("/events/:event_type").handler(router.bodyHandler()).handler(publishPayload)

@@ -93,10 +93,20 @@ public final class CorrelationStore implements AutoCloseable {
             return eval(open, script, keys, args);
         }
         // The first connection waits on the network: made on the store's own thread, as callers may be event loops.
+        // Bounded like a command: behind a Redis that does not answer, connection attempts queue up.
         CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
+                done.completeExceptionally(unavailable(new java.util.concurrent.TimeoutException("not connected in time"))));
         connecting.execute(() -> {
+            if (done.isDone()) {
+                return;
+            }
             try {
-                eval(connection(), script, keys, args).whenComplete((ok, failure) -> {
+                StatefulRedisConnection<String, String> redis = connection();
+                if (done.isDone()) {
+                    return; // answered already (503): writing now would leave a record of a refused event
+                }
+                eval(redis, script, keys, args).whenComplete((ok, failure) -> {
                     if (failure != null) {
                         done.completeExceptionally(failure);
                     } else {

@@ -1,16 +1,20 @@
 package net.delonet.bloodbank.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.AsyncProducer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.Message;
+import org.apache.camel.component.direct.DirectConsumerNotAvailableException;
 
 /**
  * Serves an HTTP path by running a Camel route asynchronously on the Vert.x event loop. platform-http runs
@@ -45,7 +49,19 @@ public final class AsyncRouteHandler implements Handler<RoutingContext> {
         Buffer body = ctx.body().buffer();
         in.setBody(body == null ? new byte[0] : body.getBytes());
         exchange.setProperty(ASYNCHRONOUS, true);
-        route.process(exchange, doneSync -> answer(ctx, exchange));
+        // The route finishes on whichever thread completed its last step (Redis, AMQP). The response may be written
+        // from there (Vert.x hands the write to the connection's event loop); a failure goes through the router's
+        // failure handlers, which run on the request's own context.
+        Context requestContext = Vertx.currentContext();
+        route.process(exchange, doneSync -> {
+            if (exchange.getException() == null) {
+                answer(ctx.response(), exchange);
+            } else if (doneSync || requestContext == null) {
+                fail(ctx, exchange.getException());
+            } else {
+                requestContext.runOnContext(v -> fail(ctx, exchange.getException()));
+            }
+        });
     }
 
     private static void addHeader(Message in, String name, String value) {
@@ -56,17 +72,19 @@ public final class AsyncRouteHandler implements Handler<RoutingContext> {
             @SuppressWarnings("unchecked") List<Object> more = (List<Object>) values;
             more.add(value);
         } else {
-            in.setHeader(name, new java.util.ArrayList<>(List.of(existing, value)));
+            in.setHeader(name, new ArrayList<>(List.of(existing, value)));
         }
     }
 
-    private static void answer(RoutingContext ctx, Exchange exchange) {
-        HttpServerResponse response = ctx.response();
-        if (exchange.getException() != null) {
-            // The routes answer their own errors (route configuration api-errors); this is a failure in that answer.
-            ctx.fail(exchange.getException());
-            return;
-        }
+    /**
+     * The routes answer their own errors (route configuration api-errors): what comes here is a route that is not
+     * running (stopped from the console or JMX: 503) or a failure in that answer (500).
+     */
+    private static void fail(RoutingContext ctx, Exception failure) {
+        ctx.fail(failure instanceof DirectConsumerNotAvailableException ? 503 : 500, failure);
+    }
+
+    private static void answer(HttpServerResponse response, Exchange exchange) {
         Message out = exchange.getMessage();
         Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String type = out.getHeader(Exchange.CONTENT_TYPE, String.class);

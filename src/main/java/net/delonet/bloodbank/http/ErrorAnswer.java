@@ -50,13 +50,22 @@ public final class ErrorAnswer implements Processor {
         exchange.getMessage().setBody(EnvelopeJson.mapper().writeValueAsBytes(body));
     }
 
-    /** Vert.x failure handler: a request refused before its route ran (body over the limit: 413), or a failed answer. */
+    /**
+     * Vert.x failure handler: a request refused before its route ran (body over the limit: 413; route not running:
+     * 503), or a failed answer (500).
+     */
     public void refuse(RoutingContext ctx) {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        String message = status == 413 ? "Body is larger than the server accepts (camel.server.max-body-size)"
-                : status < 500 ? HttpResponseStatus.valueOf(status).reasonPhrase() : "Internal error";
-        if (status >= 500) {
+        String message = switch (status) {
+            case 413 -> "Body is larger than the server accepts (camel.server.max-body-size)";
+            case 500 -> "Internal error";
+            case 503 -> "The route serving " + ctx.normalizedPath() + " is not running";
+            default -> HttpResponseStatus.valueOf(status).reasonPhrase();
+        };
+        if (status == 500) {
             LOG.error("Unexpected failure on {}", ctx.request().uri(), ctx.failure());
+        } else if (status == 503) {
+            LOG.warn("503 {}: {}", ctx.request().uri(), message);
         }
         metrics.refused(status);
         ObjectNode body = EnvelopeJson.mapper().createObjectNode().put("error", message);

@@ -51,10 +51,20 @@ public final class EventPublisher implements AutoCloseable {
         if (open != null && open.isOpen()) {
             return publish(open, event);
         }
+        // Bounded like a confirm: behind a broker that does not answer, connection attempts queue up.
         CompletableFuture<Boolean> done = new CompletableFuture<>();
+        CompletableFuture.delayedExecutor(confirmTimeoutMs, TimeUnit.MILLISECONDS).execute(() ->
+                done.completeExceptionally(unavailable(new java.util.concurrent.TimeoutException("not connected in time"))));
         connecting.execute(() -> {
+            if (done.isDone()) {
+                return;
+            }
             try {
-                publish(channel(slot), event).whenComplete((routed, failure) -> {
+                ConfirmChannel channel = channel(slot);
+                if (done.isDone()) {
+                    return; // answered already (503): publishing now would publish a refused event
+                }
+                publish(channel, event).whenComplete((routed, failure) -> {
                     if (failure != null) {
                         done.completeExceptionally(failure);
                     } else {

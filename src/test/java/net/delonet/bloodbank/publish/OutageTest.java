@@ -5,7 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
         disabledReason = "cuts the link to an external RabbitMQ and Redis; embedded backends run in-process")
 class OutageTest {
 
+    private static final long CONFIRM_TIMEOUT_MS = 2000;
+
     private final TcpProxy rabbit = new TcpProxy(5672);
     private final TcpProxy redisLink = new TcpProxy(6379);
     private RunningBloodbank bloodbank;
@@ -38,6 +43,7 @@ class OutageTest {
     @BeforeAll
     void start() {
         bloodbank = RunningBloodbank.start(Map.of(
+                "bloodbank.publish.confirm-timeout-ms", Long.toString(CONFIRM_TIMEOUT_MS),
                 "bloodbank.rabbit.url", "amqp://guest:guest@127.0.0.1:" + rabbit.port(),
                 "bloodbank.redis.host", "127.0.0.1",
                 "bloodbank.redis.port", Integer.toString(redisLink.port())));
@@ -78,6 +84,32 @@ class OutageTest {
         assertThat(broker.drain(queue, 300)).extracting(m -> new String(m.getBody()))
                 .noneMatch(body -> body.contains("\"during\"")).anyMatch(body -> body.contains("\"after\""));
         assertThat(api.get("/observe/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void should_answer_each_publish_503_within_the_confirm_timeout_while_the_broker_hangs() {
+        String queue = broker.queueBoundTo(ns + ".#");
+        rabbit.silence();
+        try {
+            long started = System.nanoTime();
+            List<CompletableFuture<Answer>> publishes = IntStream.range(0, 3)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> publish("hung-" + i))).toList();
+            // Publishing holds no thread: the server goes on answering while the publishes wait for the broker.
+            assertThat(api.get("/observe/health/live").status()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+            for (CompletableFuture<Answer> publish : publishes) {
+                Answer refused = publish.join();
+                assertThat(refused.status()).isEqualTo(503);
+                assertThat(refused.json().get("error").asText()).contains("RabbitMQ");
+            }
+            // Connection attempts to a hung broker queue up (3 s each here); no answer waits behind them all.
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(CONFIRM_TIMEOUT_MS + 1500));
+        } finally {
+            rabbit.restore();
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> publish("after-hang").status() == 202);
+        assertThat(broker.drain(queue, 300)).extracting(m -> new String(m.getBody()))
+                .noneMatch(body -> body.contains("\"hung-")).anyMatch(body -> body.contains("\"after-hang\""));
     }
 
     @Test

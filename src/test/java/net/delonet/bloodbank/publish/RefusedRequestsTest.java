@@ -101,6 +101,17 @@ class RefusedRequestsTest {
     }
 
     @Test
+    void should_answer_503_while_the_publish_route_is_stopped_and_publish_again_once_it_runs() throws Exception {
+        bloodbank.context().getRouteController().stopRoute("publish-envelope");
+        try {
+            assertRefused(api.post("/events", "{\"event_type\":\"a.b\",\"payload\":{\"m\":\"" + marker + "\"}}"), 503, null);
+        } finally {
+            bloodbank.context().getRouteController().startRoute("publish-envelope");
+        }
+        assertThat(api.post("/events", "{\"event_type\":\"a.b\",\"payload\":{}}").status()).isEqualTo(202);
+    }
+
+    @Test
     void should_answer_404_and_400_on_correlation_queries() {
         assertRefused(api.get("/debug/correlation/" + UUID.randomUUID()), 404, null);
         assertRefused(api.get("/debug/correlation/not-a-uuid"), 400, "event_id");

@@ -32,8 +32,11 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public synchronized void restore() {
+        if (server != null && !server.isClosed()) {
+            cut();
+        }
         try {
-            ServerSocket listening = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+            ServerSocket listening = listen();
             server = listening;
             Thread acceptor = new Thread(() -> accept(listening), "tcp-proxy-" + port);
             acceptor.setDaemon(true);
@@ -57,6 +60,54 @@ public final class TcpProxy implements AutoCloseable {
             }
         });
         sockets.clear();
+    }
+
+    /** Takes connections and never answers, as a host that is up but hung, or a route that drops packets, would. */
+    public synchronized void silence() {
+        cut();
+        try {
+            ServerSocket listening = listen();
+            server = listening;
+            Thread acceptor = new Thread(() -> {
+                while (!listening.isClosed()) {
+                    try {
+                        sockets.add(listening.accept());
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "tcp-proxy-silent-" + port);
+            acceptor.setDaemon(true);
+            acceptor.start();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The relay's port again, even while connections it just closed linger; a listener closed while its acceptor
+     * was blocked lets go of the port only when that thread wakes up, so binding is retried for a moment.
+     */
+    private ServerSocket listen() throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            ServerSocket listening = new ServerSocket();
+            listening.setReuseAddress(true);
+            try {
+                listening.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+                return listening;
+            } catch (java.net.BindException e) {
+                listening.close();
+                if (attempt == 40) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void accept(ServerSocket listening) {
