@@ -16,12 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /dlq} (each consumer's dead-letter queue and its depth, with its parked and still pending messages), the
- * same depths as gauges, and
- * {@code GET /dlq/{name}}
- * (its dead letters, a page at a time). Peeking needs no management plugin: messages are taken with basic.get
- * without ack on a channel of their own and given back (nack, requeue) before it closes, so they stay on the
- * queue in their place; if Bloodbank dies mid-way, the closing connection gives them back all the same.
+ * {@code GET /dlq} (each consumer's dead-letter queue and its depth, with its parked and still pending messages),
+ * the same depths as gauges, and {@code GET /dlq/{name}} (its dead letters, a page at a time). Peeking needs no
+ * management plugin: messages are taken with basic.get without ack on a channel of their own and given back (nack,
+ * requeue) before it closes, so they stay on the queue in their place; if Bloodbank dies mid-way, the closing
+ * connection gives them back all the same.
  */
 public final class DeadLetterQueues {
 

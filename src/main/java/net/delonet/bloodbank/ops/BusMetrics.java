@@ -66,22 +66,25 @@ public final class BusMetrics {
 
     /** A consumer's queue depths as last read from the broker: dead letters, parked, and waiting to be consumed. */
     public void queueDepths(String consumer, long deadLetters, long parked, long pending) {
-        gauge("bloodbank.dlq.depth", consumer).value = deadLetters;
-        gauge("bloodbank.dlq.parked", consumer).value = parked;
-        gauge("bloodbank.consumer.pending", consumer).value = pending;
+        depths(consumer, deadLetters, parked, pending);
     }
 
     /** The consumer's queues could not be read: its depth gauges say NaN rather than an old number. */
     public void queueDepthsUnknown(String consumer) {
-        gauge("bloodbank.dlq.depth", consumer).value = Double.NaN;
-        gauge("bloodbank.dlq.parked", consumer).value = Double.NaN;
-        gauge("bloodbank.consumer.pending", consumer).value = Double.NaN;
+        depths(consumer, Double.NaN, Double.NaN, Double.NaN);
     }
 
-    private Depth gauge(String name, String consumer) {
+    private void depths(String consumer, double deadLetters, double parked, double pending) {
+        gauge("bloodbank.dlq.depth", "Messages on the consumer's dead-letter queue", consumer).value = deadLetters;
+        gauge("bloodbank.dlq.parked", "Dead letters parked after too many redrives", consumer).value = parked;
+        gauge("bloodbank.consumer.pending", "Messages waiting on the consumer's queue", consumer).value = pending;
+    }
+
+    private Depth gauge(String name, String description, String consumer) {
         return gauges.computeIfAbsent(name + "|" + consumer, key -> {
             Depth value = new Depth();
-            Gauge.builder(name, value, depth -> depth.value).tag("consumer", consumer).register(registry);
+            Gauge.builder(name, value, depth -> depth.value).description(description).tag("consumer", consumer)
+                    .register(registry);
             return value;
         });
     }
