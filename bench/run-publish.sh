@@ -23,27 +23,32 @@ perftest() {
 }
 
 # bloodbank <exchange> [ENV=value ...]: starts it, measures max throughput with wrk (64 connections, 15 s warm-up,
-# 30 s measured) while a consumer drains bench.#, then latency at half that rate (open loop), and stops it.
+# 30 s measured), then latency at half that rate (bench.RateLoad, open loop), while a consumer drains bench.#.
 bloodbank() {
   local exchange=$1; shift
   env "$@" HTTP_PORT=$PORT EXCHANGE_NAME="$exchange" java -jar target/bloodbank.jar > /tmp/bloodbank-bench.log 2>&1 &
   BB=$!
   for _ in $(seq 1 60); do curl -sf "localhost:$PORT/observe/health/ready" >/dev/null && break; sleep 1; done
-  echo "-- max throughput: wrk, 64 connections, 15 s warm-up, 30 s measured, a consumer draining bench.#"
-  sleep 50 | java -cp "$CP" bench.Drain "$exchange" > /tmp/bloodbank-bench-drain.log &
+  mkfifo /tmp/bloodbank-bench-drain.$$
+  java -cp "$CP" bench.Drain "$exchange" < /tmp/bloodbank-bench-drain.$$ > /tmp/bloodbank-bench-drain.log &
   local drain=$!
+  exec 3> /tmp/bloodbank-bench-drain.$$
   sleep 1
+  echo "-- max throughput: wrk, 64 connections, 15 s warm-up, 30 s measured, a consumer draining bench.#"
   wrk -t1 -c64 -d15s -s bench/post-event.lua "http://127.0.0.1:$PORT/events" > /dev/null
   local out
   out=$(wrk -t1 -c64 -d30s --latency -s bench/post-event.lua "http://127.0.0.1:$PORT/events")
   echo "$out" | grep -E "50%|99%|requests in|Requests/sec|not_202"
-  wait $drain || true
-  tail -1 /tmp/bloodbank-bench-drain.log
   local half=$(( $(echo "$out" | sed -nE 's/^Requests\/sec: *([0-9]+).*/\1/p') / 2 ))
   echo "-- latency at half of that rate ($half req/s, open loop from each request's scheduled time, 5 s warm-up, 30 s measured)"
-  java -Dport=$PORT -Dexchange="$exchange" -cp "$CP" bench.PublishLoad rate "$half" 5 30
+  java -Dport=$PORT -cp "$CP" bench.RateLoad "$half" 5 30
+  exec 3>&-
+  wait $drain || true
+  rm -f /tmp/bloodbank-bench-drain.$$
+  tail -1 /tmp/bloodbank-bench-drain.log
   kill $BB; wait $BB 2>/dev/null || true; BB=
 }
+
 # Every benchmark event has the same parent: its reverse set names them all, so their Redis records go with it.
 forget_bench_events() {
   local parent=bloodbank:correlation:reverse:6ba7b812-9dad-11d1-80b4-00c04fd430c8
