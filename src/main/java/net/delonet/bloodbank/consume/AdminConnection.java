@@ -1,10 +1,10 @@
 package net.delonet.bloodbank.consume;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
+import net.delonet.bloodbank.config.RabbitConnection;
 import net.delonet.bloodbank.http.UnavailableException;
 
 /**
@@ -19,11 +19,10 @@ public final class AdminConnection implements AutoCloseable {
         T apply(Channel channel) throws IOException, InterruptedException;
     }
 
-    private final ConnectionFactory factory;
-    private Connection connection;
+    private final RabbitConnection connection;
 
     public AdminConnection(ConnectionFactory factory) {
-        this.factory = factory;
+        this.connection = new RabbitConnection(factory, "bloodbank-consumer-admin");
     }
 
     public <T> T withChannel(ChannelWork<T> work) throws IOException, InterruptedException {
@@ -47,24 +46,11 @@ public final class AdminConnection implements AutoCloseable {
     }
 
     public Channel open() throws IOException {
-        return connection().createChannel();
-    }
-
-    private synchronized Connection connection() throws IOException {
-        if (connection == null || !connection.isOpen()) {
-            try {
-                connection = factory.newConnection("bloodbank-consumer-admin");
-            } catch (TimeoutException e) {
-                throw new IOException("Timed out connecting to RabbitMQ", e);
-            }
-        }
-        return connection;
+        return connection.get().createChannel();
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (connection != null && connection.isOpen()) {
-            connection.close();
-        }
+    public void close() throws IOException {
+        connection.close();
     }
 }

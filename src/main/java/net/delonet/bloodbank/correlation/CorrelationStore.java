@@ -10,9 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import net.delonet.bloodbank.config.Connecting;
 import net.delonet.bloodbank.http.UnavailableException;
 
 /**
@@ -44,16 +43,13 @@ public final class CorrelationStore implements AutoCloseable {
     private final long ttlSeconds;
     private final Duration timeout;
     private volatile StatefulRedisConnection<String, String> connection;
-    private final ExecutorService connecting = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "bloodbank-redis-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final Connecting connecting;
 
     public CorrelationStore(RedisClient client, Duration ttl, Duration timeout) {
         this.client = client;
         this.ttlSeconds = ttl.toSeconds();
         this.timeout = timeout;
+        this.connecting = new Connecting("bloodbank-redis-connect", timeout, CorrelationStore::unavailable);
     }
 
     /** Records {@code child}'s parents; completes once Redis has applied the whole write. */
@@ -92,32 +88,8 @@ public final class CorrelationStore implements AutoCloseable {
         if (open != null) {
             return eval(open, script, keys, args);
         }
-        // The first connection waits on the network: made on the store's own thread, as callers may be event loops.
-        // Bounded like a command: behind a Redis that does not answer, connection attempts queue up.
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
-                done.completeExceptionally(unavailable(new java.util.concurrent.TimeoutException("not connected in time"))));
-        connecting.execute(() -> {
-            if (done.isDone()) {
-                return;
-            }
-            try {
-                StatefulRedisConnection<String, String> redis = connection();
-                if (done.isDone()) {
-                    return; // answered already (503): writing now would leave a record of a refused event
-                }
-                eval(redis, script, keys, args).whenComplete((ok, failure) -> {
-                    if (failure != null) {
-                        done.completeExceptionally(failure);
-                    } else {
-                        done.complete(null);
-                    }
-                });
-            } catch (RuntimeException e) {
-                done.completeExceptionally(unavailable(e));
-            }
-        });
-        return done;
+        // The first connection waits on the network; bounded like a command.
+        return connecting.then(this::connection, redis -> eval(redis, script, keys, args));
     }
 
     private CompletionStage<Void> eval(StatefulRedisConnection<String, String> redis, String script, String[] keys,
@@ -179,7 +151,7 @@ public final class CorrelationStore implements AutoCloseable {
 
     @Override
     public void close() {
-        connecting.shutdownNow();
+        connecting.close();
         if (connection != null) {
             connection.close();
         }

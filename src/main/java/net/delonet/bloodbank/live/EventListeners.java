@@ -1,12 +1,12 @@
 package net.delonet.bloodbank.live;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import net.delonet.bloodbank.config.RabbitConnection;
 
 /**
  * Live listeners on the exchange: each gets its own server-named, exclusive, auto-delete queue bound with its
@@ -15,18 +15,17 @@ import java.util.function.Supplier;
  */
 public final class EventListeners implements AutoCloseable {
 
-    private final Supplier<ConnectionFactory> factory;
+    private final RabbitConnection connection;
     private final String exchange;
-    private Connection connection;
 
     public EventListeners(Supplier<ConnectionFactory> factory, String exchange) {
-        this.factory = factory;
+        this.connection = new RabbitConnection(factory, "bloodbank-listeners", opened -> { });
         this.exchange = exchange;
     }
 
     /** Binds a new queue; {@code ready} gets its name before the first event; {@code lost} runs if the broker drops it. */
     public Listener listen(String pattern, Consumer<String> ready, Consumer<LiveEvent> onEvent, Runnable lost) throws IOException {
-        Channel channel = connection().createChannel();
+        Channel channel = connection.get().createChannel();
         try {
             String queue = channel.queueDeclare("", false, true, true, null).getQueue();
             channel.queueBind(queue, exchange, pattern);
@@ -46,22 +45,9 @@ public final class EventListeners implements AutoCloseable {
         }
     }
 
-    private synchronized Connection connection() throws IOException {
-        if (connection == null || !connection.isOpen()) {
-            try {
-                connection = factory.get().newConnection("bloodbank-listeners");
-            } catch (TimeoutException e) {
-                throw new IOException("Timed out connecting to RabbitMQ", e);
-            }
-        }
-        return connection;
-    }
-
     @Override
-    public synchronized void close() throws IOException {
-        if (connection != null && connection.isOpen()) {
-            connection.close();
-        }
+    public void close() throws IOException {
+        connection.close();
     }
 
     /** One listener's queue; closing its channel cancels the consumer, and the broker deletes the queue. */

@@ -5,13 +5,14 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.delonet.bloodbank.config.Connecting;
+import net.delonet.bloodbank.config.RabbitConnection;
 import net.delonet.bloodbank.http.UnavailableException;
 
 /**
@@ -21,23 +22,21 @@ import net.delonet.bloodbank.http.UnavailableException;
  */
 public final class EventPublisher implements AutoCloseable {
 
-    private final ConnectionFactory factory;
     private final String exchange;
     private final long confirmTimeoutMs;
     private final ConfirmChannel[] channels;
     private final AtomicInteger next = new AtomicInteger();
-    private volatile Connection connection;
-    private final ExecutorService connecting = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "bloodbank-publisher-connect");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final RabbitConnection connection;
+    private final Connecting connecting;
 
     public EventPublisher(ConnectionFactory factory, String exchange, int channelCount, long confirmTimeoutMs) {
-        this.factory = factory;
         this.exchange = exchange;
         this.confirmTimeoutMs = confirmTimeoutMs;
         this.channels = new ConfirmChannel[channelCount];
+        this.connection = new RabbitConnection(() -> factory, "bloodbank-publisher", this::declareExchange);
+        // Bounded like a confirm.
+        this.connecting = new Connecting("bloodbank-publisher-connect", Duration.ofMillis(confirmTimeoutMs),
+                EventPublisher::unavailable);
     }
 
     /**
@@ -51,31 +50,7 @@ public final class EventPublisher implements AutoCloseable {
         if (open != null && open.isOpen()) {
             return publish(open, event);
         }
-        // Bounded like a confirm: behind a broker that does not answer, connection attempts queue up.
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        CompletableFuture.delayedExecutor(confirmTimeoutMs, TimeUnit.MILLISECONDS).execute(() ->
-                done.completeExceptionally(unavailable(new java.util.concurrent.TimeoutException("not connected in time"))));
-        connecting.execute(() -> {
-            if (done.isDone()) {
-                return;
-            }
-            try {
-                ConfirmChannel channel = channel(slot);
-                if (done.isDone()) {
-                    return; // answered already (503): publishing now would publish a refused event
-                }
-                publish(channel, event).whenComplete((routed, failure) -> {
-                    if (failure != null) {
-                        done.completeExceptionally(failure);
-                    } else {
-                        done.complete(routed);
-                    }
-                });
-            } catch (IOException | RuntimeException e) {
-                done.completeExceptionally(unavailable(e));
-            }
-        });
-        return done;
+        return connecting.then(() -> channel(slot), channel -> publish(channel, event));
     }
 
     private CompletionStage<Boolean> publish(ConfirmChannel channel, OutgoingEvent event) {
@@ -100,7 +75,7 @@ public final class EventPublisher implements AutoCloseable {
     /** Whether RabbitMQ answers: connects when there is no open connection. */
     public boolean isReachable() {
         try {
-            return connection().isOpen();
+            return connection.get().isOpen();
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -125,24 +100,12 @@ public final class EventPublisher implements AutoCloseable {
             synchronized (this) {
                 current = channels[slot];
                 if (current == null || !current.isOpen()) {
-                    current = new ConfirmChannel(connection().createChannel());
+                    current = new ConfirmChannel(connection.get().createChannel());
                     channels[slot] = current;
                 }
             }
         }
         return current;
-    }
-
-    private synchronized Connection connection() throws IOException {
-        if (connection == null || !connection.isOpen()) {
-            try {
-                connection = factory.newConnection("bloodbank-publisher");
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new IOException("Timed out connecting to RabbitMQ", e);
-            }
-            declareExchange(connection);
-        }
-        return connection;
     }
 
     /** A named exchange of the user's is declared (durable topic); the broker's own amq.* ones always exist. */
@@ -172,10 +135,8 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        connecting.shutdownNow();
-        if (connection != null && connection.isOpen()) {
-            connection.close();
-        }
+    public void close() throws IOException {
+        connecting.close();
+        connection.close();
     }
 }
