@@ -1,7 +1,9 @@
 package net.delonet.bloodbank.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.ops.BusMetrics;
@@ -26,7 +28,37 @@ public final class ErrorAnswer implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        Throwable caught = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Refusal refusal = refusal(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class),
+                exchange.getIn().getHeader(Exchange.HTTP_URI, String.class));
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, refusal.status());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setBody(refusal.body());
+    }
+
+    /**
+     * Vert.x failure handler: a request refused before its route ran (body over the limit: 413; route not running:
+     * 503), or a failed answer (500).
+     */
+    public void refuse(RoutingContext ctx) {
+        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
+        Throwable why = switch (status) {
+            case 413 -> new ApiException(413, null, "Body is larger than the server accepts (camel.server.max-body-size)");
+            case 500 -> ctx.failure();
+            case 503 -> new ApiException(503, null, "The route serving " + ctx.normalizedPath() + " is not running");
+            default -> new ApiException(status, null, HttpResponseStatus.valueOf(status).reasonPhrase());
+        };
+        Refusal refusal = refusal(why, ctx.request().uri());
+        if (!ctx.response().headWritten()) {
+            ctx.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/json")
+                    .end(Buffer.buffer(refusal.body()));
+        }
+    }
+
+    private record Refusal(int status, byte[] body) {
+    }
+
+    /** The answer to {@code caught}, logged and counted; anything but an {@link ApiException} is a 500. */
+    private Refusal refusal(Throwable caught, String uri) {
         int status;
         ObjectNode body = EnvelopeJson.mapper().createObjectNode();
         if (caught instanceof ApiException api) {
@@ -36,42 +68,19 @@ public final class ErrorAnswer implements Processor {
                 body.put("field", api.field());
             }
             if (status >= 500) {
-                LOG.warn("{} {}: {}", status, exchange.getIn().getHeader(Exchange.HTTP_URI), api.getMessage());
+                LOG.warn("{} {}: {}", status, uri, api.getMessage());
             }
         } else {
             status = 500;
             body.put("error", "Internal error");
-            LOG.error("Unexpected failure on {}", exchange.getIn().getHeader(Exchange.HTTP_URI), caught);
+            LOG.error("Unexpected failure on {}", uri, caught);
         }
         body.put("status", status);
         metrics.refused(status);
-        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
-        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setBody(EnvelopeJson.mapper().writeValueAsBytes(body));
-    }
-
-    /**
-     * Vert.x failure handler: a request refused before its route ran (body over the limit: 413; route not running:
-     * 503), or a failed answer (500).
-     */
-    public void refuse(RoutingContext ctx) {
-        int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        String message = switch (status) {
-            case 413 -> "Body is larger than the server accepts (camel.server.max-body-size)";
-            case 500 -> "Internal error";
-            case 503 -> "The route serving " + ctx.normalizedPath() + " is not running";
-            default -> HttpResponseStatus.valueOf(status).reasonPhrase();
-        };
-        if (status == 500) {
-            LOG.error("Unexpected failure on {}", ctx.request().uri(), ctx.failure());
-        } else if (status == 503) {
-            LOG.warn("503 {}: {}", ctx.request().uri(), message);
-        }
-        metrics.refused(status);
-        ObjectNode body = EnvelopeJson.mapper().createObjectNode().put("error", message);
-        body.put("status", status);
-        if (!ctx.response().headWritten()) {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.toString());
+        try {
+            return new Refusal(status, EnvelopeJson.mapper().writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An error answer could not be written", e);
         }
     }
 }
