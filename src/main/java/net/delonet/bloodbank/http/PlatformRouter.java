@@ -26,7 +26,8 @@ public final class PlatformRouter {
         });
     }
 
-    private static VertxPlatformHttpRouter of(CamelContext context) {
+    /** The router, once the HTTP server runs. */
+    public static VertxPlatformHttpRouter of(CamelContext context) {
         VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(context, VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME);
         if (router == null) {
             router = context.getRegistry().findSingleByType(VertxPlatformHttpRouter.class);
