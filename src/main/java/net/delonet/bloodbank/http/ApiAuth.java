@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Who may call the API. With tokens configured, a request needs {@code Authorization: Bearer <token>}
  * (compared in constant time); without, only loopback clients are served. Webhooks authenticate by their
- * signature, health and metrics stay open for probes, recordings carry their own expiring token.
+ * signature, health and metrics stay open for probes, recordings carry their own expiring token. Everything else
+ * on the port follows the rule, Camel's management paths too (developer console, info): they can stop routes and send.
  */
 public final class ApiAuth {
 
@@ -19,7 +20,8 @@ public final class ApiAuth {
     public record Refusal(int status, String message) {
     }
 
-    private static final List<String> OPEN_PATHS = List.of("/webhooks/", "/observe/", "/recordings/", "/q/dev");
+    private static final List<String> OPEN_PREFIXES = List.of("/webhooks/", "/recordings/", "/observe/health/");
+    private static final List<String> OPEN_PATHS = List.of("/observe/health", "/observe/metrics");
 
     private final List<byte[]> tokenDigests;
 
@@ -33,7 +35,7 @@ public final class ApiAuth {
     }
 
     public Refusal check(String path, String remoteAddress, String authorization) {
-        if (OPEN_PATHS.stream().anyMatch(path::startsWith)) {
+        if (OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
             return null;
         }
         if (!tokensConfigured()) {
