@@ -94,14 +94,16 @@ class RagPipelineTest {
                 {"event_id":"%s","event_type":"fireflies.transcript.ready","timestamp":"2026-01-01T00:00:00Z",
                  "version":"2.0.0","source":{"host":"test","type":"hook"},"correlation_ids":[],
                  "payload":{"title":"no id"}}""".formatted(eventId);
-        broker.publishTo(bloodbank.topology().queue("rag-ingester"), new AMQP.BasicProperties.Builder()
+        // this replica's own queue (docs/replicas.md)
+        String ingester = "rag-ingester-" + bloodbank.context().resolvePropertyPlaceholders("{{bloodbank.replica-id}}");
+        broker.publishTo(bloodbank.topology().queue(ingester), new AMQP.BasicProperties.Builder()
                 .messageId(eventId).type("fireflies.transcript.ready").contentType("application/json").build(),
                 envelope.getBytes(StandardCharsets.UTF_8));
 
         JsonNode failed = awaitEvent(e -> e.get("correlation_ids").path(0).asText().equals(eventId));
         assertThat(failed.get("event_type").asText()).isEqualTo("fireflies.transcript.failed");
         assertThat(failed.at("/payload/failed_stage").asText()).isEqualTo("processing");
-        assertThat(failed.at("/payload/metadata/consumer").asText()).isEqualTo("rag-ingester");
+        assertThat(failed.at("/payload/metadata/consumer").asText()).isEqualTo(ingester);
     }
 
     @Test
