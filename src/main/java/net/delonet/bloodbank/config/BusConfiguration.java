@@ -68,7 +68,7 @@ public class BusConfiguration implements CamelConfiguration {
         // Connect once at start-up, so the first publish does not pay for it; an absent backend is only logged
         // here and reported by the health checks.
         context.addStartupListener((ctx, alreadyStarted) -> {
-            if (!publisher.isReachable() || !store.isReachable()) {
+            if (!rabbitAnswers.getAsBoolean() || !redisAnswers.getAsBoolean()) {
                 LOG.warn("RabbitMQ or Redis is not reachable yet: publishing answers 503 until both are");
             }
         });

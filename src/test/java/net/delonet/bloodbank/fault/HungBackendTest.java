@@ -96,6 +96,22 @@ class HungBackendTest {
     }
 
     @Test
+    void should_keep_the_record_of_an_earlier_publish_when_its_retry_is_refused() {
+        String id = UUID.randomUUID().toString();
+        String parent = UUID.randomUUID().toString();
+        assertThat(publishChild(id, parent).status()).isEqualTo(202);
+        rabbit.cut();
+        try {
+            assertThat(publishChild(id, parent).status()).isEqualTo(503);
+        } finally {
+            rabbit.restore();
+        }
+        // The first publish was delivered: its causation must outlive the refused retry.
+        assertThat(redis.redis().get("bloodbank:correlation:forward:" + id)).contains(parent);
+        assertThat(redis.redis().smembers("bloodbank:correlation:reverse:" + parent)).containsExactly(id);
+    }
+
+    @Test
     void should_answer_503_and_leave_no_record_when_the_hung_redis_runs_the_write_late() throws Exception {
         String queue = broker.queueBoundTo(ns + ".hung.#");
         String id = UUID.randomUUID().toString();
