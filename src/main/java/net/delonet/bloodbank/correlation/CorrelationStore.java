@@ -164,7 +164,9 @@ public final class CorrelationStore implements AutoCloseable {
         if (root instanceof UnavailableException u) {
             return u;
         }
-        return new UnavailableException("Redis is unavailable (" + root.getClass().getSimpleName() + ")", root);
+        String why = root instanceof java.util.concurrent.TimeoutException ? "no answer in time"
+                : root.getClass().getSimpleName();
+        return new UnavailableException("Redis is unavailable (" + why + "): nothing was published", root);
     }
 
     private static String[] keys(UUID child, List<UUID> parents) {
