@@ -81,7 +81,7 @@ class ConsumerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls(eventId).size() == 1);
         RecordingHandler.Call call = handler.calls(eventId).get(0);
         assertThat(call.eventType()).isEqualTo("artifact.created");
-        assertThat(call.body()).isEqualTo(new ArtifactEvents.Artifact(artifactId, null, "Notes", null, null, null, null, null, null));
+        assertThat(call.body()).isEqualTo(new ArtifactEvents.Artifact(artifactId, null, "Notes", null, null, null, null, null, null, null, null));
         String processed = "bloodbank:processed:" + name + ":" + eventId;
         await().atMost(Duration.ofSeconds(5)).until(() -> redis.redis().exists(processed) == 1);
         assertThat(redis.redis().ttl(processed)).isBetween(86_000L, 86_400L);
