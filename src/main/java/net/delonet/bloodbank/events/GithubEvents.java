@@ -1,6 +1,8 @@
 package net.delonet.bloodbank.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.validation.constraints.Positive;
@@ -19,8 +21,8 @@ public final class GithubEvents {
     @Shapes({@Shape(title = "Pull request", required = {"repository", "number", "title", "url"}),
             @Shape(title = "Original producers' cache pointer", required = "cache_key")})
     public record PrCreated(String repository, @Positive Integer number, String title, String url, String author,
-            String headBranch, String baseBranch, String body, String cacheKey,
-            @JsonProperty(defaultValue = "redis") CacheType cacheType) {
+            String headBranch, String baseBranch, String body, @JsonInclude(Include.NON_NULL) String cacheKey,
+            @JsonInclude(Include.NON_NULL) @JsonProperty(defaultValue = "redis") CacheType cacheType) {
 
         public PrCreated {
             cacheType = cacheKey != null && cacheType == null ? CacheType.REDIS : cacheType;

@@ -55,4 +55,8 @@ public final class EventTypeRegistry {
     public Collection<EventType> all() {
         return types.values();
     }
+
+    public List<String> names() {
+        return List.copyOf(types.keySet());
+    }
 }

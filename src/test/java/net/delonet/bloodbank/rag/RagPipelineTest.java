@@ -110,7 +110,7 @@ class RagPipelineTest {
         assertSearchableUntilDeleted(artifactId, """
                 {"artifact_id":"%s","title":"Espresso guide","content":"Grind the coffee beans finely and pull \
                 the espresso shot for twenty-five seconds at nine bars of pressure."}""".formatted(artifactId),
-                "{\"artifact_id\":\"" + artifactId + "\"}", "how long should an espresso shot take?&k=5");
+                "{\"artifact_id\":\"" + artifactId + "\"}", "how long should an espresso shot take?&k=5", "Espresso guide");
     }
 
     /** The original producers' artifact (action, kind, uri; no id) is indexed under its uri, and deleted the same way. */
@@ -118,16 +118,16 @@ class RagPipelineTest {
     void should_index_the_original_producers_artifact_by_its_uri_until_deleted() throws Exception {
         String uri = "/home/me/notes/" + UUID.randomUUID() + ".md";
         assertSearchableUntilDeleted(uri, """
-                {"action":"created","kind":"file","uri":"%s","title":"Espresso guide","content":"Feed the sourdough \
+                {"action":"created","kind":"file","uri":"%s","title":"Sourdough","content":"Feed the sourdough \
                 starter with rye flour twice a day and keep it near the warm oven.","metadata":{}}""".formatted(uri),
                 "{\"action\":\"deleted\",\"kind\":\"file\",\"uri\":\"" + uri + "\"}",
-                "How often should the sourdough starter be fed?");
+                "How often should the sourdough starter be fed?", "Sourdough");
     }
 
-    private void assertSearchableUntilDeleted(String artifactId, String created, String deleted, String question)
-            throws Exception {
+    private void assertSearchableUntilDeleted(String artifactId, String created, String deleted, String question,
+            String title) throws Exception {
         publish("artifact.created", created);
-        assertThat(awaitHit(question, artifactId, true).get("title").asText()).isEqualTo("Espresso guide");
+        assertThat(awaitHit(question, artifactId, true).get("title").asText()).isEqualTo(title);
         publish("artifact.deleted", deleted);
         awaitHit(question, artifactId, false);
     }
