@@ -33,15 +33,16 @@ export async function api(path, { method = 'GET', body, query } = {}) {
 
 /**
  * Reads GET /events/stream (server-sent events) with fetch rather than EventSource, which cannot send a bearer token.
- * Calls onEvent(envelope) per event; resolves when the stream ends or signal aborts; rejects with {status, error}.
+ * Calls onOpen() once listening, onEvent(envelope) per event; resolves when the stream ends or signal aborts; rejects with {status, error}.
  */
-export async function stream(pattern, onEvent, signal) {
+export async function stream(pattern, onEvent, signal, onOpen = () => {}) {
   const response = await fetch(`/events/stream?${new URLSearchParams({ pattern })}`, { headers: headers(), signal });
   if (!response.ok) {
     const failure = await response.json().catch(() => ({ error: response.statusText }));
     if (response.status === 401 && askToken) askToken(failure.error);
     throw { status: response.status, ...failure };
   }
+  onOpen();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {

@@ -12,13 +12,16 @@ const state = {
   rates: new Map(), // event type → counts per 10-second bucket (index = bucket number % BUCKETS)
 };
 // Figures for the browser test and for anyone curious (see docs/console.md).
-const figures = window.bbLive = { received: 0, rendered: 0, frames: 0, maxFrameMs: 0, firstRenderMs: null };
+const figures = window.bbLive = { received: 0, rendered: 0, frames: 0, maxFrameMs: 0, firstRenderMs: null, listeningMs: null };
 
 function connect() {
   if (state.connection) state.connection.abort();
   const connection = state.connection = new AbortController();
-  setStatus(`Listening to ${state.pattern}`, 'ok');
-  stream(state.pattern, receive, connection.signal)
+  setStatus(`Connecting to ${state.pattern}…`);
+  stream(state.pattern, receive, connection.signal, () => {
+    figures.listeningMs = performance.now();
+    setStatus(`Listening to ${state.pattern}`, 'ok');
+  })
     .then(() => lost(connection, 'The stream ended'))
     .catch(e => lost(connection, e.name === 'AbortError' ? null : (e.error || e.message || 'The stream failed')));
 }
@@ -136,9 +139,9 @@ export function enter(main) {
       el('div', {}, el('h3', {}, 'Events ', view.count), el('div', { class: 'events-head', 'aria-hidden': 'true' },
         el('span', {}, 'time'), el('span', {}, 'type'), el('span', {}, 'id'), el('span', {}, 'source'), el('span', {}, 'parent')), view.list),
       el('div', {}, el('h3', {}, 'Rate per type'), el('table', { class: 'rates' },
-        el('caption', { class: 'sr-only' }, 'Events per type over the last minutes'),
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'type'), el('th', { scope: 'col' }, '/s (1 min)'),
-          el('th', { scope: 'col' }, '5 min'), el('th', { scope: 'col' }, 'last 5 min'))), view.rates)))));
+        el('caption', { class: 'sr-only' }, 'Events per type: per second over the last minute, count and trend over the last 5 minutes'),
+        el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'type'), el('th', { scope: 'col' }, 'per s'),
+          el('th', { scope: 'col' }, '5 min'), el('th', { scope: 'col' }, 'trend'))), view.rates)))));
   if (state.statusText) status(view.status, ...state.statusText);
   redraw();
   state.timer = setInterval(drawRates, 1000);

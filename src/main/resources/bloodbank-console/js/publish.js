@@ -1,7 +1,7 @@
 // Publish view: a registered type's payload form, generated from its JSON Schema (or the payload as raw JSON), parents
 // and idempotency key; POST /events; a refusal's field is shown on that field.
 import { api } from './api.js';
-import { el, eventLink, remember, status } from './dom.js';
+import { el, eventLink, status } from './dom.js';
 
 let view = null;
 const OTHER = '';
@@ -139,7 +139,6 @@ async function submit(e) {
   status(view.status, 'Publishing…');
   const answer = await api('/events', { method: 'POST', body: request });
   if (!answer.ok) return showError(answer.body || { error: `HTTP ${answer.status}` }, answer.status);
-  remember({ ...request, event_id: answer.body.event_id, timestamp: new Date().toISOString(), correlation_ids: parents });
   view.status.replaceChildren('Published ', eventLink(answer.body.event_id, answer.body.event_id),
     answer.body.routed === false ? ' — but no queue is bound for it' : ' (it shows in the live view)');
   view.status.className = 'status ok';

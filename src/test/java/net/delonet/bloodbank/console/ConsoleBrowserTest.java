@@ -124,6 +124,53 @@ class ConsoleBrowserTest {
         browser.shot("publish-422");
     }
 
+    /**
+     * Page load, and the live view while ~1,000 events/s are published for a few seconds: how many it received and drew,
+     * its longest frame, and how long the page took to answer a script mid-burst. Written to target/console-figures.txt.
+     */
+    @Test
+    void should_stay_responsive_while_the_bus_runs_at_a_thousand_events_a_second() throws Exception {
+        browser.driver.get(base + "/console/?fresh#/live");
+        browser.await(d -> d.findElement(By.id("live-status")).getText().startsWith("Listening"));
+        Map<String, Object> load = castMap(browser.script("const n = performance.getEntriesByType('navigation')[0];"
+                + "return {dom: n.domContentLoadedEventEnd, load: n.loadEventEnd, listening: window.bbLive.listeningMs};"));
+        browser.find("#live-pattern").clear();
+        browser.find("#live-pattern").sendKeys(ns + ".load.#\n");
+        browser.await(d -> d.findElement(By.id("live-status")).getText().contains("Listening to " + ns + ".load.#"));
+
+        LiveLoad.Result burst = LiveLoad.publish(base, ns + ".load.tick", 1000, Duration.ofSeconds(4),
+                () -> browser.script("return window.bbLive.received"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            long before = ((Number) browser.script("return window.bbLive.received")).longValue();
+            Thread.sleep(1000);
+            return before == ((Number) browser.script("return window.bbLive.received")).longValue();
+        });
+        Map<String, Object> live = castMap(browser.script("return window.bbLive"));
+        browser.shot("live-load");
+        String figures = """
+                page: DOMContentLoaded %.0f ms, load %.0f ms, live stream listening at %.0f ms
+                burst: %d published (202) in %.1f s = %.0f/s; page answered a script mid-burst in %d ms
+                live view: received %s, rows drawn %s in %s frames, longest frame %.1f ms
+                machine load average: %s""".formatted(number(load.get("dom")), number(load.get("load")),
+                number(load.get("listening")), burst.published(), burst.seconds(), burst.published() / burst.seconds(),
+                burst.scriptMillis(), live.get("received"), live.get("rendered"), live.get("frames"), number(live.get("maxFrameMs")),
+                java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim());
+        java.nio.file.Files.writeString(Browser.SHOTS.resolveSibling("console-figures.txt"), figures);
+        System.out.println(figures);
+        // A listener that cannot keep up loses events rather than slowing the bus; the page itself must keep up
+        assertThat(((Number) live.get("received")).longValue()).isGreaterThanOrEqualTo(burst.published() * 9 / 10);
+        assertThat(burst.scriptMillis()).isLessThan(5000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static double number(Object value) {
+        return value == null ? Double.NaN : ((Number) value).doubleValue();
+    }
+
     @Test
     void should_show_the_backends_camel_and_the_consumers() {
         browser.driver.get(base + "/console/#/health");
