@@ -1,7 +1,7 @@
 // Lineage as a layered DAG in SVG: longest-path layering (each event right of all its parents), then a few
 // barycentre sweeps to order each layer. A node's children beyond a page are folded into one "+N more" node.
 const SVG = 'http://www.w3.org/2000/svg';
-const W = 190, H = 46, GAP_X = 56, GAP_Y = 16, PAGE = 8;
+const W = 224, H = 46, GAP_X = 48, GAP_Y = 16, PAGE = 8;
 
 function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);
@@ -126,7 +126,7 @@ function nodeShape(node, at, isCentre, pages, redraw) {
       'aria-label': `${type} ${node.event_id}${failed ? ' (failure)' : ''}${isCentre ? ' (this event)' : ''}`, 'data-event-id': node.event_id },
     title,
     svg('rect', { x: at.x, y: at.y, width: W, height: H, rx: 6 }),
-    svg('text', { x: at.x + 10, y: at.y + 19, class: 'label' }, clip(type, 24)),
+    svg('text', { x: at.x + 10, y: at.y + 19, class: 'label' }, clip(type, 29)),
     svg('text', { x: at.x + 10, y: at.y + 36, class: 'sub' },
       `${node.event_id.slice(0, 8)}${node.created_at ? ' · ' + new Date(node.created_at).toLocaleTimeString([], { hour12: false }) : ''}`));
 }

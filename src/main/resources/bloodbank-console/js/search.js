@@ -5,17 +5,21 @@ import { el, eventLink, status } from './dom.js';
 let view = null;
 const clock = seconds => seconds == null ? '' : `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
-export function enter(main) {
+export function enter(main, [query]) {
   const q = el('input', { id: 'search-q', name: 'q', type: 'search', placeholder: 'what did we decide about the budget' });
   const k = el('input', { id: 'search-k', name: 'k', type: 'number', min: 1, max: 50, value: 5 });
   view = { hits: el('ol', { id: 'search-hits', class: 'hits' }), status: el('p', { role: 'status', id: 'search-status' }) };
   main.append(el('section', { 'aria-labelledby': 'search-title' },
     el('h2', { id: 'search-title' }, 'Search meetings'),
-    el('form', { role: 'search', class: 'toolbar', onsubmit: e => { e.preventDefault(); search(q.value, k.value); } },
+    el('form', { role: 'search', class: 'toolbar', onsubmit: e => { e.preventDefault(); history.replaceState(null, '', `#/search/${encodeURIComponent(q.value)}`); search(q.value, k.value); } },
       el('label', { for: 'search-q' }, 'Question'), q, el('label', { for: 'search-k' }, 'Hits'), k,
       el('button', { type: 'submit' }, 'Search')),
     view.status, view.hits));
   q.focus();
+  if (query) { // #/search/<question>: a search one can link to
+    q.value = query;
+    search(query, k.value);
+  }
 }
 
 async function search(q, k) {

@@ -138,7 +138,7 @@ class ConsoleBrowserTest {
         browser.find("#live-pattern").sendKeys(ns + ".load.#\n");
         browser.await(d -> d.findElement(By.id("live-status")).getText().contains("Listening to " + ns + ".load.#"));
 
-        LiveLoad.Result burst = LiveLoad.publish(base, ns + ".load.tick", 1000, Duration.ofSeconds(4),
+        LiveLoad.Result burst = LiveLoad.publish(ns + ".load.tick", 1000, Duration.ofSeconds(4),
                 () -> browser.script("return window.bbLive.received"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
             long before = ((Number) browser.script("return window.bbLive.received")).longValue();
@@ -149,7 +149,7 @@ class ConsoleBrowserTest {
         browser.shot("live-load");
         String figures = """
                 page: DOMContentLoaded %.0f ms, load %.0f ms, live stream listening at %.0f ms
-                burst: %d published (202) in %.1f s = %.0f/s; page answered a script mid-burst in %d ms
+                burst: %d put on the exchange in %.1f s = %.0f/s; page answered a script mid-burst in %d ms
                 live view: received %s, rows drawn %s in %s frames, longest frame %.1f ms
                 machine load average: %s""".formatted(number(load.get("dom")), number(load.get("load")),
                 number(load.get("listening")), burst.published(), burst.seconds(), burst.published() / burst.seconds(),

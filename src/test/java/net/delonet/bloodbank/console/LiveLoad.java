@@ -1,16 +1,19 @@
 package net.delonet.bloodbank.console;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.rabbitmq.client.AMQP;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
+import java.time.Instant;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import net.delonet.bloodbank.testing.BrokerProbe;
 
-/** Publishes events over HTTP at a steady rate (at most 256 in flight) for a while, and times one call into the page mid-way. */
+/**
+ * Puts envelopes on the exchange at a steady rate for a while, as producers on the bus would (straight to RabbitMQ: the
+ * live view's load is the bus's rate, not the HTTP publish path's, which BENCHMARKS.md measures), and times one call
+ * into the page half-way.
+ */
 final class LiveLoad {
 
     record Result(long published, double seconds, long scriptMillis) {
@@ -19,32 +22,27 @@ final class LiveLoad {
     private LiveLoad() {
     }
 
-    static Result publish(String base, String type, int perSecond, Duration length, Runnable midway) throws InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        Semaphore inFlight = new Semaphore(256);
-        AtomicLong accepted = new AtomicLong();
+    static Result publish(String type, int perSecond, Duration length, Runnable midway) throws Exception {
         long total = perSecond * length.toSeconds();
         long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-        long started = System.nanoTime();
         long scriptMillis = -1;
-        for (long i = 0; i < total; i++) {
-            LockSupport.parkNanos(started + i * interval - System.nanoTime());
-            if (i == total / 2) {
-                long before = System.nanoTime();
-                midway.run();
-                scriptMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
-            }
-            inFlight.acquire();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/events/" + type)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"n\":" + i + "}")).build();
-            client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-                if (response != null && response.statusCode() == 202) {
-                    accepted.incrementAndGet();
+        long started = System.nanoTime();
+        try (BrokerProbe broker = new BrokerProbe()) {
+            for (long i = 0; i < total; i++) {
+                LockSupport.parkNanos(started + i * interval - System.nanoTime());
+                if (i == total / 2) {
+                    long before = System.nanoTime();
+                    midway.run();
+                    scriptMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - before);
                 }
-                inFlight.release();
-            });
+                String id = UUID.randomUUID().toString();
+                String envelope = ("{\"event_id\":\"%s\",\"event_type\":\"%s\",\"timestamp\":\"%s\",\"version\":\"2.0.0\","
+                        + "\"source\":{\"host\":\"test\",\"type\":\"manual\",\"app\":\"live-load\"},\"correlation_ids\":[],"
+                        + "\"agent_context\":null,\"payload\":{\"n\":%d}}").formatted(id, type, Instant.now(), i);
+                broker.publish(type, new AMQP.BasicProperties.Builder().messageId(id).type(type).contentType("application/json").build(),
+                        envelope.getBytes(StandardCharsets.UTF_8));
+            }
         }
-        inFlight.acquire(256);
-        return new Result(accepted.get(), (System.nanoTime() - started) / 1e9, scriptMillis);
+        return new Result(total, (System.nanoTime() - started) / 1e9, scriptMillis);
     }
 }
