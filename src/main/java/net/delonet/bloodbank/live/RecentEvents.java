@@ -47,6 +47,17 @@ public final class RecentEvents implements Processor {
         }
     }
 
+    /** The newest kept event with this id, or null when it is not (or no longer) kept. */
+    public synchronized EventEnvelope find(java.util.UUID eventId) {
+        for (var it = events.descendingIterator(); it.hasNext(); ) {
+            EventEnvelope event = it.next();
+            if (event.eventId().equals(eventId)) {
+                return event;
+            }
+        }
+        return null;
+    }
+
     /** Up to {@code limit} (default 20; no more than are kept) of the newest events matching {@code pattern}, oldest first. */
     public JsonNode query(@Header("pattern") String pattern, @Header("limit") Integer limit) {
         String matching = pattern == null || pattern.isBlank() ? "#" : pattern;
