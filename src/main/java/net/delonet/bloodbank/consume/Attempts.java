@@ -34,7 +34,7 @@ public final class Attempts implements Processor {
         if (attempts == 1) {
             exchange.setProperty(FIRST_FAILURE, now);
         }
-        // One line per attempt, the real cause without its stack: the handler's own error handling stays silent.
+        // The one line per attempt: the real cause, no stack trace (handler routes leave logging to this).
         Throwable error = exchange.getException();
         EventName event = EventName.of(exchange, error);
         boolean retryable = Failures.isRetryable(error, nonRetryable(exchange));

@@ -92,7 +92,9 @@ class MetricsTest {
             assertThat(ours).allSatisfy(meter -> assertThat(metrics).containsPattern("(?m)^# HELP " + meter + " \\S"));
             Optional<Path> promtool = promtool();
             if (promtool.isPresent()) {
-                assertThat(promtoolCheck(promtool.get(), metrics)).doesNotContain("no help text");
+                // it parses the exposition (a parse error is reported as one) and lints it; Micrometer's own processor
+                // meters draw naming remarks (process_cpu_time_ns_total, system_cpu_count), ours none
+                assertThat(promtoolCheck(promtool.get(), metrics)).doesNotContain("error", "no help text", "bloodbank_");
             }
         }
     }
