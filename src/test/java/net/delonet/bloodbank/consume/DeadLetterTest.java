@@ -166,17 +166,20 @@ class DeadLetterTest {
             String eventId = publish(ns + ".order.logged", "retryable");
             deadLetter(eventId);
 
-            List<LogCapture.Line> mine = log.mentioning(eventId);
-            for (int attempt = 1; attempt <= 5; attempt++) {
-                String counted = "attempt " + attempt + "/5";
-                assertThat(mine).filteredOn(line -> line.message().contains(counted)).singleElement().satisfies(line -> {
-                    assertThat(line.level()).isEqualTo(Level.WARN);
-                    assertThat(line.message()).contains(name, ns + ".order.logged", "downstream answered 503");
-                });
-            }
-            assertThat(mine).filteredOn(line -> line.message().contains("dead-lettered")).singleElement()
-                    .satisfies(line -> assertThat(line.message()).contains(deadLetters, ns + ".order.failed"));
-            assertThat(mine).hasSize(6);
+            // the dead-letter line comes once the .failed event is out
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<LogCapture.Line> mine = log.mentioning(eventId);
+                for (int attempt = 1; attempt <= 5; attempt++) {
+                    String counted = "attempt " + attempt + "/5";
+                    assertThat(mine).filteredOn(line -> line.message().contains(counted)).singleElement().satisfies(line -> {
+                        assertThat(line.level()).isEqualTo(Level.WARN);
+                        assertThat(line.message()).contains(name, ns + ".order.logged", "downstream answered 503");
+                    });
+                }
+                assertThat(mine).filteredOn(line -> line.message().contains("dead-lettered")).singleElement()
+                        .satisfies(line -> assertThat(line.message()).contains(deadLetters, ns + ".order.failed"));
+                assertThat(mine).hasSize(6);
+            });
             assertThat(log.lines()).noneMatch(line -> line.level() == Level.ERROR || line.stackTrace());
         }
     }

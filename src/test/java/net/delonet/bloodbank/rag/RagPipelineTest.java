@@ -1,6 +1,7 @@
 package net.delonet.bloodbank.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -114,11 +116,14 @@ class RagPipelineTest {
             assertThat(failed.get("is_retryable").asBoolean()).isFalse();
             assertThat(failed.at("/metadata/attempts").asInt()).isOne();
 
-            List<LogCapture.Line> mine = log.mentioning(eventId);
-            assertThat(mine).filteredOn(line -> line.message().contains("attempt 1/4")).hasSize(1)
-                    .allSatisfy(line -> assertThat(line.level()).isEqualTo(Level.WARN));
-            assertThat(mine).filteredOn(line -> line.message().contains("dead-lettered")).hasSize(1);
-            assertThat(mine).hasSize(2);
+            // the dead-letter line comes once the .failed event is out
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<LogCapture.Line> mine = log.mentioning(eventId);
+                assertThat(mine).filteredOn(line -> line.message().contains("attempt 1/4")).singleElement()
+                        .satisfies(line -> assertThat(line.level()).isEqualTo(Level.WARN));
+                assertThat(mine).filteredOn(line -> line.message().contains("dead-lettered")).hasSize(1);
+                assertThat(mine).hasSize(2);
+            });
             assertThat(log.lines()).noneMatch(line -> line.level() == Level.ERROR || line.stackTrace());
         }
     }

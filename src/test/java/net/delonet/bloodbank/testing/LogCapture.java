@@ -23,7 +23,8 @@ public final class LogCapture implements AutoCloseable {
     }
 
     public List<Line> lines() {
-        synchronized (appender.list) {
+        // the appender appends holding its own monitor
+        synchronized (appender) {
             return appender.list.stream().map(e -> new Line(e.getLevel(), e.getLoggerName(), e.getFormattedMessage(),
                     e.getThrowableProxy() != null)).toList();
         }
