@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * Where the route YAML is read from, settled before anything starts. {@code BLOODBANK_ROUTES} when set; else
  * {@code ./routes}; else, started from another folder, the {@code routes/} beside the jar (a copied jar's folder, or
  * the checkout a {@code target/} jar was built in). A folder that is not there is refused in one line. In dev mode a
- * reloaded route keeps its Kamelet working ({@link KameletReload}).
+ * reloaded route keeps its Kamelet working ({@link KameletReload}), and consumers are reloaded too ({@link TemplatedRouteReload}).
  */
 public final class RoutesFolder extends MainListenerSupport {
 
@@ -27,6 +27,12 @@ public final class RoutesFolder extends MainListenerSupport {
     public void beforeConfigure(BaseMainSupport main) {
         // a reloaded (or removed) webhook route takes its Kamelet's route along
         main.getCamelContext().getManagementStrategy().addEventNotifier(new KameletReload());
+        // and a saved consumer (a templatedRoute) is replaced, with its new binding patterns
+        try {
+            main.getCamelContext().addStartupListener(new TemplatedRouteReload());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         PropertiesComponent props = main.getCamelContext().getPropertiesComponent();
         String include = props.resolveProperty(INCLUDE).orElse("");
         if (System.getenv("BLOODBANK_ROUTES") == null && include.equals("file:routes/*.camel.yaml")

@@ -29,7 +29,13 @@ class DevReloadBindingsTest {
                     parameters:
                       - {name: name, value: dev-bindings}
                       - {name: patterns, value: "%s"}
-                      - {name: handler, value: "bean:devBindingsHandler"}
+                      - {name: handler, value: "direct:dev-bindings"}
+                - route:
+                    id: dev-bindings-handler
+                    from:
+                      uri: direct:dev-bindings
+                      steps:
+                        - toD: bean:devBindingsHandler
                 """.formatted(patterns);
     }
 
