@@ -86,6 +86,9 @@ class RagPipelineTest {
         JsonNode best = answer.get("hits").get(0);
         assertThat(best.get("kind").asText()).isEqualTo("transcript");
         assertThat(best.get("transcript_id").asText()).isEqualTo(transcriptId);
+        // where the console opens the transcript's chain: the id Fireflies' webhook gives the ready event
+        assertThat(best.get("ready_event_id").asText()).isEqualTo(EventIds.deterministic("fireflies.transcript.ready",
+                Map.of("transcript_id", transcriptId)).toString());
         assertThat(best.get("title").asText()).isEqualTo("Weekly sync");
         assertThat(best.get("text").asText()).contains("budget").doesNotContain("skiing");
         assertThat(best.get("speakers")).extracting(JsonNode::asText).contains("Alice");
