@@ -1,22 +1,12 @@
 package net.delonet.bloodbank.http;
 
 import io.vertx.core.Handler;
-import java.util.HashSet;
-import java.util.Set;
 import io.vertx.ext.web.RoutingContext;
-import org.apache.camel.CamelContext;
-import org.apache.camel.StartupListener;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
-/**
- * Puts {@link ApiAuth} in front of every HTTP route, on the Vert.x router itself: one place, before any Camel
- * route runs, so no endpoint added later can forget it. Installed while the context starts, before the
- * routes' consumers open their paths.
- */
-public final class ApiAuthHandler implements Handler<RoutingContext>, StartupListener {
+/** {@link ApiAuth} as the first of the {@link RouterGuards}: a refusal is answered before any route runs. */
+public final class ApiAuthHandler implements Handler<RoutingContext> {
 
     private final ApiAuth auth;
-    private final Set<String> installed = new HashSet<>();
 
     public ApiAuthHandler(ApiAuth auth) {
         this.auth = auth;
@@ -32,24 +22,5 @@ public final class ApiAuthHandler implements Handler<RoutingContext>, StartupLis
         }
         ctx.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/json")
                 .end("{\"error\":\"" + refusal.message() + "\",\"status\":" + refusal.status() + "}");
-    }
-
-    @Override
-    public void onCamelContextStarting(CamelContext context, boolean alreadyStarted) {
-        install(context);
-    }
-
-    @Override
-    public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
-        install(context);
-    }
-
-    private synchronized void install(CamelContext context) {
-        // One router per HTTP port (the management endpoints share the API's port).
-        for (VertxPlatformHttpRouter router : context.getRegistry().findByType(VertxPlatformHttpRouter.class)) {
-            if (installed.add(router.getName())) {
-                router.route().order(Integer.MIN_VALUE).handler(this);
-            }
-        }
     }
 }
