@@ -64,8 +64,8 @@ public class HttpConfiguration implements CamelConfiguration {
             router.post("/events/:event_type").handler(router.bodyHandler()).handler(publishPayload);
         });
         ApiAuth auth = new ApiAuth(apiTokens);
-        context.addStartupListener(new RouterGuards(errors, List.of(new ApiAuthHandler(auth),
-                new BodyDeadline(bodyTimeoutMs, errors), new RequestRules(errors))));
+        context.addStartupListener(new RouterGuards(errors, List.of(new RequestRules(errors), new ApiAuthHandler(auth),
+                new BodyDeadline(bodyTimeoutMs, errors))));
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {

@@ -47,7 +47,9 @@ public final class ErrorAnswer implements Processor {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
         answer(ctx, switch (status) {
             case 413 -> new ApiException(413, "body", "Body is larger than the server accepts (camel.server.max-body-size)");
-            case 500 -> ctx.failure();
+            // Vert.x fails a path with a bad percent-escape while routing, before any guard could refuse it
+            case 500 -> RequestRules.wellEncoded(ctx.request().path()) ? ctx.failure()
+                    : ApiException.badRequest("path", "The path must be valid percent-encoding without control characters");
             case 503 -> new ApiException(503, "path", "The route serving " + ctx.normalizedPath() + " is not running");
             default -> new ApiException(status, switch (status) {
                 case 404 -> "path";

@@ -62,7 +62,9 @@ public final class HttpServerLimits {
 
     private HttpServer limited(Vertx vertx, HttpServerOptions options) {
         HttpServer server = vertx.createHttpServer(new HttpServerOptions(options)
-                .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS));
+                .setIdleTimeout(idleTimeoutSeconds).setIdleTimeoutUnit(TimeUnit.SECONDS)
+                // No HTTP/2 upgrade sniffing: it delays a connection's set-up (and its counting) to its first bytes.
+                .setHttp2ClearTextEnabled(false));
         server.connectionHandler(this::opened).invalidRequestHandler(malformed);
         // The router a server serves is Camel's top router (the routes sit on a sub-router below it): handed to
         // serving, for what only the top router sees (requests no route matched).

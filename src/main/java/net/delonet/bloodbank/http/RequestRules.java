@@ -4,6 +4,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +30,10 @@ public final class RequestRules implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         ApiException refusal;
         try {
-            refusal = CAMELS_OWN.stream().anyMatch(ctx.normalizedPath()::startsWith) ? null
+            // The path first: Vert.x's own decoding of it (normalizedPath, path parameters) fails on a bad escape.
+            refusal = !wellEncoded(ctx.request().path()) ? ApiException.badRequest("path",
+                            "The path must be valid percent-encoding without control characters")
+                    : CAMELS_OWN.stream().anyMatch(ctx.normalizedPath()::startsWith) ? null
                     : refusal(ctx.request().method(), ctx.request().getHeader("Content-Type"),
                             ctx.request().getHeader("Content-Encoding"), ctx.queryParams());
         } catch (IllegalArgumentException e) {
@@ -73,6 +77,15 @@ public final class RequestRules implements Handler<RoutingContext> {
             }
         }
         return true;
+    }
+
+    /** A path every segment of which decodes (as path parameters are decoded) to text without control characters. */
+    static boolean wellEncoded(String path) {
+        try {
+            return path == null || !hasControlCharacter(java.net.URLDecoder.decode(path.replace("+", "%2B"), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean hasControlCharacter(String text) {

@@ -11,7 +11,7 @@ import org.apache.camel.StartupListener;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 
 /**
- * Puts the guards every request passes (who may call, the body deadline, the request rules) in front of every HTTP
+ * Puts the guards every request passes (the request rules, who may call, the body deadline) in front of every HTTP
  * route, on the Vert.x router itself: one place, before any Camel route runs, so no endpoint added later can forget
  * them; and makes the router's own refusals (no route 404, wrong method 405, body too large 413) JSON answers.
  * Installed while the context starts, before the routes' consumers open their paths.

@@ -42,6 +42,7 @@ class ApiFuzzTest {
     private final Mutations gen = new Mutations(new Random(SEED));
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
     private final List<String> refusedMarkers = new ArrayList<>();
+    private final Map<String, String> refusedRequests = new ConcurrentHashMap<>();
     private final List<String> refusedIds = new ArrayList<>();
     private RunningBloodbank bloodbank;
     private RawHttp http;
@@ -77,6 +78,7 @@ class ApiFuzzTest {
             assertThat(reply.json().path("error").asText()).as(what).isNotBlank();
             assertThat(reply.json().path("field").asText()).as(what + " → " + reply.body()).isNotBlank();
             if (marker != null) {
+                refusedRequests.put(marker, what + " → " + reply.status() + " " + reply.body());
                 refusedMarkers.add(marker);
                 refusedIds.add(eventId);
             }
@@ -148,7 +150,7 @@ class ApiFuzzTest {
     void should_have_published_and_recorded_nothing_refused_and_stay_healthy() {
         List<String> published = broker.drain(everything, 1000).stream().map(m -> new String(m.getBody(), StandardCharsets.UTF_8)).toList();
         for (String marker : refusedMarkers) {
-            assertThat(published).as("refused " + marker).noneMatch(m -> m.contains("\"" + marker + "\""));
+            assertThat(published).as("refused " + marker + ": " + refusedRequests.get(marker)).noneMatch(m -> m.contains("\"" + marker + "\""));
         }
         for (String id : refusedIds) {
             assertThat(redis.redis().exists("bloodbank:correlation:forward:" + id)).as("refused " + id).isZero();

@@ -58,7 +58,7 @@ public final class RawHttp {
     public Reply exchange(byte[] request, boolean halfClose) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(40_000);
             socket.getOutputStream().write(request);
             socket.getOutputStream().flush();
             if (halfClose) {
