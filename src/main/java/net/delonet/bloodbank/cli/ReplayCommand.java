@@ -33,6 +33,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         JsonNode answer = Service.client().post("/replay", body);
         System.out.println("replayed: " + Answers.text(answer, "replayed", "count") + " to " + consumer);
+        answer.path("warnings").forEach(warning -> System.err.println("bb: warning: " + warning.asText()));
         return ExitCodes.OK;
     }
 }

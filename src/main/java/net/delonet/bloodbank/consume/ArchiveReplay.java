@@ -11,9 +11,11 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.http.ApiException;
 import net.delonet.bloodbank.live.TopicPattern;
+import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ public final class ArchiveReplay {
     private static final int PREFETCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveReplay.class);
 
+    private final Supplier<EventTypeRegistry> types;
     private final Topology topology;
     private final AdminConnection broker;
     private final QueueWriter writer;
@@ -39,7 +42,9 @@ public final class ArchiveReplay {
     public record ReplayLimits(long maxDurationMs, int maxEvents, long idleMs) {
     }
 
-    public ArchiveReplay(Topology topology, AdminConnection broker, QueueWriter writer, ReplayLimits limits) {
+    public ArchiveReplay(Topology topology, AdminConnection broker, QueueWriter writer, ReplayLimits limits,
+            Supplier<EventTypeRegistry> types) {
+        this.types = types;
         this.topology = topology;
         this.broker = broker;
         this.writer = writer;
@@ -56,6 +61,8 @@ public final class ArchiveReplay {
         }
         ObjectNode answer = EnvelopeJson.mapper().valueToTree(request);
         answer.put("queue", topology.queue(request.consumer()));
+        TopicPattern.misleadingStar(request.pattern(), types.get().names())
+                .ifPresent(warning -> answer.putArray("warnings").add(warning));
         return broker.forRequest(channel -> {
             Counts counts = replay(channel, request);
             LOG.info("Replayed {} of {} archived event(s) matching {} to {} ({})", counts.replayed, counts.scanned,

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.Parameters;
 import org.apache.camel.Header;
 
 /** Answers {@code GET /debug/correlation/{event_id}} and {@code .../chain} from the graph in Redis. */
@@ -60,6 +61,34 @@ public final class CorrelationQueries {
         ObjectNode answer = JSON.createObjectNode().put("event_id", id).put("direction", dir);
         answer.putPOJO("chain", shown);
         return answer.put("count", shown.size()).put("next_cursor", page.next(chain.size()));
+    }
+
+    /**
+     * {@code GET /debug/correlation/{event_id}/graph?limit=}: the event's ancestors and descendants as nodes, each with
+     * its parents (the edges) and its forward record's type, source and time, for drawing. Ancestors come first;
+     * beyond {@code limit} nodes (default 300, at most 2000) the furthest descendants are left out and
+     * {@code truncated} says so.
+     */
+    public JsonNode lineage(@Header("event_id") String eventId, @Header("limit") String limit) {
+        int max = Parameters.integer(limit, "limit", 1, 2000, 300, "limit must be an integer from 1 to 2000");
+        String id = canonical(eventId);
+        requireKnown(id, store.forward(id), store.children(id));
+        Set<String> ids = new java.util.LinkedHashSet<>(graph.ancestors(id));
+        ids.addAll(graph.descendants(id, max + 1)); // one more than kept: truncated tells
+        List<String> kept = ids.stream().limit(max).toList();
+        List<String> records = store.forwards(kept);
+        ObjectNode answer = JSON.createObjectNode().put("event_id", id);
+        var nodes = answer.putArray("nodes");
+        for (int i = 0; i < kept.size(); i++) {
+            JsonNode record = read(records.get(i));
+            ObjectNode node = nodes.addObject().put("event_id", kept.get(i));
+            JsonNode metadata = record == null ? JSON.createObjectNode() : record.path("metadata");
+            node.put("event_type", metadata.path("event_type").asText(null))
+                    .put("source_app", metadata.path("source_app").asText(null))
+                    .put("created_at", record == null ? null : record.path("created_at").asText(null));
+            node.putPOJO("parents", parents(record));
+        }
+        return answer.put("count", kept.size()).put("truncated", ids.size() > kept.size());
     }
 
     /** The id, canonical; 400 when it is no UUID. */

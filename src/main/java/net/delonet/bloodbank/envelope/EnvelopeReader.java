@@ -58,7 +58,7 @@ public final class EnvelopeReader {
         if (registered == null && strictTypes) {
             throw ApiException.badRequest("event_type", "Unknown event type '" + eventType + "' (strict types are on)");
         }
-        return new EventEnvelope(
+        EventEnvelope event = new EventEnvelope(
                 eventId(request, eventType),
                 eventType,
                 timestamp(request.get("timestamp")),
@@ -67,6 +67,8 @@ public final class EnvelopeReader {
                 parents(request),
                 request.hasNonNull("agent_context") ? typed(request.get("agent_context"), AgentContext.class, "agent_context") : null,
                 payload(request.get("payload"), registered));
+        ShortStrings.check(event);
+        return event;
     }
 
     private static String eventType(JsonNode node) {
@@ -168,6 +170,7 @@ public final class EnvelopeReader {
         if (!node.isObject()) {
             throw ApiException.invalid(prefix, prefix + " must be a JSON object");
         }
+        PayloadShapes.check(node, type, prefix);
         T value;
         try {
             value = JSON.treeToValue(node, type);

@@ -82,6 +82,18 @@ class ReplayTest {
         assertThat(handler.calls()).extracting(RecordingHandler.Call::eventId).containsOnly(alphaOne, betaOne, alphaTwo);
     }
 
+    /** The guide's "*.failed" misses every three-word failure type: the answer says so (a future window: nothing replayed). */
+    @Test
+    void should_warn_in_its_answer_when_a_star_pattern_can_never_match() {
+        String window = "\"since\":\"%s\",\"until\":\"%s\"".formatted(OffsetDateTime.now().plusHours(1), OffsetDateTime.now().plusHours(2));
+        JsonNode star = replay("{\"consumer\":\"%s\",\"pattern\":\"*.failed\",%s}".formatted(name, window)).json();
+        assertThat(star.get("warnings")).singleElement().asString().contains("'*.failed' matches no registered event type")
+                .contains("'#.failed'");
+        assertThat(star.get("replayed").asInt()).isZero();
+        assertThat(replay("{\"consumer\":\"%s\",\"pattern\":\"#.failed\",%s}".formatted(name, window)).json().has("warnings"))
+                .isFalse();
+    }
+
     @Test
     void should_stop_at_the_limit_and_say_so() {
         JsonNode limited = replay("{\"consumer\":\"%s\",\"pattern\":\"%s.#\",\"since\":\"%s\",\"limit\":1}"

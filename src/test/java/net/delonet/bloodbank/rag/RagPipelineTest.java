@@ -107,14 +107,44 @@ class RagPipelineTest {
     @Test
     void should_make_artifact_content_searchable_until_it_is_deleted() throws Exception {
         String artifactId = "doc-" + UUID.randomUUID();
-        publish("artifact.created", """
+        assertSearchableUntilDeleted(artifactId, """
                 {"artifact_id":"%s","title":"Espresso guide","content":"Grind the coffee beans finely and pull \
-                the espresso shot for twenty-five seconds at nine bars of pressure."}""".formatted(artifactId));
-        String question = "how long should an espresso shot take?&k=5";
-        assertThat(awaitHit(question, artifactId, true).get("title").asText()).isEqualTo("Espresso guide");
+                the espresso shot for twenty-five seconds at nine bars of pressure."}""".formatted(artifactId),
+                "{\"artifact_id\":\"" + artifactId + "\"}", "how long should an espresso shot take?&k=5", "Espresso guide");
+    }
 
-        publish("artifact.deleted", "{\"artifact_id\":\"" + artifactId + "\"}");
+    /** The original producers' artifact (action, kind, uri; no id) is indexed under its uri, and deleted the same way. */
+    @Test
+    void should_index_the_original_producers_artifact_by_its_uri_until_deleted() throws Exception {
+        String uri = "/home/me/notes/" + UUID.randomUUID() + ".md";
+        assertSearchableUntilDeleted(uri, """
+                {"action":"created","kind":"file","uri":"%s","title":"Sourdough","content":"Feed the sourdough \
+                starter with rye flour twice a day and keep it near the warm oven.","metadata":{}}""".formatted(uri),
+                "{\"action\":\"deleted\",\"kind\":\"file\",\"uri\":\"" + uri + "\"}",
+                "How often should the sourdough starter be fed?", "Sourdough");
+    }
+
+    private void assertSearchableUntilDeleted(String artifactId, String created, String deleted, String question,
+            String title) throws Exception {
+        publish("artifact.created", created);
+        assertThat(awaitHit(question, artifactId, true).get("title").asText()).isEqualTo(title);
+        publish("artifact.deleted", deleted);
         awaitHit(question, artifactId, false);
+    }
+
+    /** The original's speakers are names; its times have no offset (Python's naive UTC). */
+    @Test
+    void should_ingest_a_transcript_whose_speakers_are_names() throws Exception {
+        String transcriptId = "names-" + UUID.randomUUID();
+        publish("fireflies.transcript.ready", """
+                {"id":"%s","title":"Names only","date":"2025-10-18T12:00:00","speakers":["Alice","Bob"],
+                 "sentences":[{"index":0,"text":"We ship on Friday.","start_time":0.0,"end_time":2.0},
+                              {"index":1,"text":"Then we rest.","start_time":2.0,"end_time":3.5}]}""".formatted(transcriptId));
+
+        JsonNode processed = awaitEvent(e -> e.at("/payload/transcript_id").asText().equals(transcriptId));
+        assertThat(processed.get("event_type").asText()).isEqualTo("fireflies.transcript.processed");
+        assertThat(processed.at("/payload/speaker_count").asInt()).isEqualTo(2);
+        assertThat(processed.at("/payload/sentence_count").asInt()).isEqualTo(2);
     }
 
     @Test
