@@ -28,13 +28,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Property-based fuzzing of the running service on the real RabbitMQ and Redis: mutated envelopes, hostile query
  * parameters and broken HTTP framing. Properties: never a 5xx; every refusal a JSON error naming a field or
  * parameter; nothing published or recorded for a refused request; healthy afterwards. Seeded and bounded:
- * {@code -Dbloodbank.fuzz.cases=N} (default 3000) and {@code -Dbloodbank.fuzz.seed=S} replay or lengthen a run.
+ * {@code -Dbloodbank.fuzz.cases=N} (default 2000) and {@code -Dbloodbank.fuzz.seed=S} replay or lengthen a run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiFuzzTest {
 
-    private static final int CASES = Integer.getInteger("bloodbank.fuzz.cases", 3000);
+    private static final int CASES = Integer.getInteger("bloodbank.fuzz.cases", 2000);
     private static final long SEED = Long.getLong("bloodbank.fuzz.seed", System.nanoTime());
     private static final Set<String> ANSWER_HEADERS = Set.of("content-type", "content-length", "transfer-encoding", "connection");
 
@@ -53,7 +53,7 @@ class ApiFuzzTest {
     @BeforeAll
     void start() {
         System.out.println("ApiFuzzTest seed " + SEED + ", " + CASES + " cases (-Dbloodbank.fuzz.seed=" + SEED + " replays)");
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.watch.enabled", "false", "bloodbank.http.body-timeout-ms", "1500"));
+        bloodbank = RunningBloodbank.start(Map.of("bloodbank.watch.enabled", "false", "bloodbank.http.body-timeout-ms", "500"));
         http = new RawHttp(bloodbank.port());
         broker = new BrokerProbe();
         redis = new RedisProbe();

@@ -78,22 +78,25 @@ public final class RawHttp {
         } catch (SocketTimeoutException | java.net.SocketException e) {
             // whatever came is the answer (a reset after it is fine)
         }
-        String text = raw.toString(StandardCharsets.UTF_8);
-        int end = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/1.") || end < 0) {
-            return new Reply(0, Map.of(), text);
+        byte[] bytes = raw.toByteArray();
+        String head = new String(bytes, StandardCharsets.ISO_8859_1);
+        int end = head.indexOf("\r\n\r\n");
+        if (!head.startsWith("HTTP/1.") || end < 0) {
+            return new Reply(0, Map.of(), raw.toString(StandardCharsets.UTF_8));
         }
-        String[] lines = text.substring(0, end).split("\r\n");
+        String[] lines = head.substring(0, end).split("\r\n");
         Map<String, String> headers = new LinkedHashMap<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        String body = text.substring(end + 4);
+        // Chunk sizes count bytes: unchunked in ISO-8859-1 (one char a byte), then read as UTF-8
+        String body = head.substring(end + 4);
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             body = unchunk(body);
         }
-        return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+        return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers,
+                new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static String unchunk(String chunked) {
@@ -101,6 +104,9 @@ public final class RawHttp {
         int at = 0;
         while (at < chunked.length()) {
             int eol = chunked.indexOf("\r\n", at);
+            if (eol < 0) {
+                break;
+            }
             int size = Integer.parseInt(chunked.substring(at, eol).trim(), 16);
             if (size == 0) {
                 break;
