@@ -64,7 +64,7 @@ public class HttpConfiguration implements CamelConfiguration {
             router.post("/events/:event_type").handler(router.bodyHandler()).handler(publishPayload);
         });
         ApiAuth auth = new ApiAuth(apiTokens);
-        context.addStartupListener(new RouterGuards(errors, List.of(new RequestRules(errors), new ApiAuthHandler(auth),
+        context.addStartupListener(new RouterGuards(errors, List.of(new RequestRules(errors), new ApiAuthHandler(auth, errors),
                 new BodyDeadline(bodyTimeoutMs, errors))));
         context.addStartupListener(new StartupListener() {
             @Override

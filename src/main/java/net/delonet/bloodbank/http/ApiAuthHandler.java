@@ -3,13 +3,18 @@ package net.delonet.bloodbank.http;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-/** {@link ApiAuth} as the first of the {@link RouterGuards}: a refusal is answered before any route runs. */
+/**
+ * {@link ApiAuth} as one of the {@link RouterGuards}: a refusal is answered (and counted) like any other before any
+ * route runs; a 401 says the scheme.
+ */
 public final class ApiAuthHandler implements Handler<RoutingContext> {
 
     private final ApiAuth auth;
+    private final ErrorAnswer errors;
 
-    public ApiAuthHandler(ApiAuth auth) {
+    public ApiAuthHandler(ApiAuth auth, ErrorAnswer errors) {
         this.auth = auth;
+        this.errors = errors;
     }
 
     @Override
@@ -20,7 +25,9 @@ public final class ApiAuthHandler implements Handler<RoutingContext> {
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/json")
-                .end("{\"error\":\"" + refusal.message() + "\",\"status\":" + refusal.status() + "}");
+        if (refusal.status() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"bloodbank\"");
+        }
+        errors.answer(ctx, new ApiException(refusal.status(), "Authorization", refusal.message()));
     }
 }
