@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bb chain ID}: the causation around an event as an indented tree, one {@code /debug/correlation} call per
- * event: its parents (what led to it) by default, its children (what it caused) with {@code --descendants}.
+ * event: its parents (what led to it) by default, its children (what it caused) with {@code --descendants}, a page
+ * of children per event ({@code --limit}; {@code --cursor} shows the event's next page).
  */
 @Command(name = "chain", mixinStandardHelpOptions = true,
         description = "Show what led to an event (its parents, recursively) or, with --descendants, what it caused.")
@@ -27,13 +28,19 @@ final class ChainCommand implements Callable<Integer> {
     @Option(names = "--descendants", description = "Walk down to what the event caused instead of up to its causes")
     boolean descendants;
 
+    @Option(names = "--limit", description = "Children shown per event at most (a page; default: the service's page size)")
+    Integer limit;
+
+    @Option(names = "--cursor", description = "Show the event's next page of children: the cursor a previous run printed")
+    String cursor;
+
     private final Set<String> shown = new HashSet<>();
     private BloodbankClient client;
 
     @Override
     public Integer call() {
         client = Service.client();
-        JsonNode root = client.get("/debug/correlation/" + BloodbankClient.encode(eventId));
+        JsonNode root = client.get("/debug/correlation/" + BloodbankClient.encode(eventId) + page(cursor));
         print(root.path("event_id").asText(eventId), root, 0);
         return ExitCodes.OK;
     }
@@ -56,11 +63,21 @@ final class ChainCommand implements Callable<Integer> {
         for (JsonNode next : node.path(descendants ? "children" : "parents")) {
             print(next.asText(), node(next.asText()), depth + 1);
         }
+        if (descendants && node.path("next_cursor").isTextual()) {
+            System.out.println("  ".repeat(depth + 1) + "└─ … " + node.path("children_count").asInt() + " children in all; next page: bb chain "
+                    + id + " --descendants" + (limit == null ? "" : " --limit " + limit) + " --cursor " + node.path("next_cursor").asText());
+        }
+    }
+
+    /** The query asking for one page of children from {@code from} (null: the first). */
+    private String page(String from) {
+        String query = (limit == null ? "" : "&limit=" + limit) + (from == null ? "" : "&cursor=" + BloodbankClient.encode(from));
+        return query.isEmpty() ? "" : "?" + query.substring(1);
     }
 
     private JsonNode node(String id) {
         try {
-            return client.get("/debug/correlation/" + id);
+            return client.get("/debug/correlation/" + id + page(null));
         } catch (ServiceError e) {
             if (e.status() == 404) {
                 return null;

@@ -46,6 +46,7 @@ public class BusConfiguration implements CamelConfiguration {
     @PropertyInject("bloodbank.redis.timeout-ms") long redisTimeoutMs;
     @PropertyInject("bloodbank.correlation.ttl-days") int ttlDays;
     @PropertyInject("bloodbank.correlation.max-depth") int maxDepth;
+    @PropertyInject("bloodbank.correlation.page-size") int pageSize;
     @PropertyInject("bloodbank.strict-types") boolean strictTypes;
     @PropertyInject("bloodbank.source.host") String sourceHost;
     @PropertyInject("bloodbank.health.round-trip-timeout-ms") long healthTimeoutMs;
@@ -87,7 +88,7 @@ public class BusConfiguration implements CamelConfiguration {
         registry.bind("publishEvent", new PublishEvent(publisher, store, metrics, types));
         registry.bind("publishAnswer", new PublishAnswer());
         registry.bind("eventBus", new EventBus(context.createProducerTemplate()));
-        registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth));
+        registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth, pageSize));
         registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(rabbitUrl), rabbitAnswers));
         registry.bind("redisHealth", new BackendHealthCheck("redis", redisHost + ":" + redisPort, redisAnswers));
         LOG.info("Bloodbank publishes to exchange '{}' on {} and records correlation in Redis {}:{} db {}",

@@ -67,7 +67,7 @@ public final class EventLookup {
         String record = store.get().forward(id.toString());
         JsonNode archived = record == null || !topology.get().archives() ? null : fromArchive(id.toString(), recordedAt(record));
         if (archived == null) {
-            throw ApiException.notFound("The envelope of event " + id + " is neither among the recent events nor in the archive");
+            throw ApiException.notFound("event_id", "The envelope of event " + id + " is neither among the recent events nor in the archive");
         }
         answer.put("found_in", "archive").set("envelope", archived);
         return answer;

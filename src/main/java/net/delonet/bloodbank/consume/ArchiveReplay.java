@@ -56,10 +56,10 @@ public final class ArchiveReplay {
     public JsonNode replay(@Body byte[] body) {
         ReplayRequest request = ReplayRequest.read(body, limits.maxEvents());
         if (!topology.archives()) {
-            throw ApiException.notFound("The archive is off (ARCHIVE_ENABLED=false): there is nothing to replay");
+            throw ApiException.notFound("consumer", "The archive is off (ARCHIVE_ENABLED=false): there is nothing to replay");
         }
         if (!topology.hasConsumer(request.consumer())) {
-            throw ApiException.notFound("No consumer named '" + request.consumer() + "'");
+            throw ApiException.notFound("consumer", "No consumer named '" + request.consumer() + "'");
         }
         ObjectNode answer = EnvelopeJson.mapper().valueToTree(request);
         answer.put("queue", topology.queue(request.consumer()));

@@ -101,7 +101,7 @@ public final class DeadLetterQueues {
 
     static String deadLettersOf(Topology topology, String name) {
         if (!topology.hasConsumer(name)) {
-            throw ApiException.notFound("No consumer named '" + name + "'");
+            throw ApiException.notFound("name", "No consumer named '" + name + "'");
         }
         return topology.deadLetters(name);
     }

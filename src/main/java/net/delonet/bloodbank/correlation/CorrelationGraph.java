@@ -48,16 +48,24 @@ public final class CorrelationGraph {
 
     /** {@code eventId} first, then everything it caused breadth-first: children before grandchildren. */
     public List<String> descendants(String eventId) {
+        return descendants(eventId, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code atMost} of {@link #descendants(String)}: only as much of the graph is read as they need. */
+    public List<String> descendants(String eventId, int atMost) {
         Set<String> order = new LinkedHashSet<>();
         Deque<String> level = new ArrayDeque<>(List.of(eventId));
         order.add(eventId);
-        for (int depth = 0; depth < maxDepth && !level.isEmpty(); depth++) {
+        for (int depth = 0; depth < maxDepth && !level.isEmpty() && order.size() < atMost; depth++) {
             Deque<String> next = new ArrayDeque<>();
             for (String id : level) {
+                if (order.size() >= atMost) {
+                    break;
+                }
                 childrenOf.apply(id).stream().sorted().filter(order::add).forEach(next::add);
             }
             level = next;
         }
-        return List.copyOf(order);
+        return order.stream().limit(atMost).toList();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.Parameters;
 import org.apache.camel.Header;
 
 /** Answers {@code GET /debug/correlation/{event_id}} and {@code .../chain} from the graph in Redis. */
@@ -18,38 +19,48 @@ public final class CorrelationQueries {
 
     private final CorrelationStore store;
     private final CorrelationGraph graph;
+    private final int pageSize;
 
-    public CorrelationQueries(CorrelationStore store, int maxDepth) {
+    public CorrelationQueries(CorrelationStore store, int maxDepth, int pageSize) {
         this.store = store;
+        this.pageSize = pageSize;
         this.graph = new CorrelationGraph(id -> parents(store.forward(id)), store::children, maxDepth);
     }
 
-    public JsonNode debug(@Header("event_id") String eventId) {
+    /** The record around an event; children and descendants paged alike by {@code limit} and {@code cursor}. */
+    public JsonNode debug(@Header("event_id") String eventId, @Header("limit") String limit, @Header("cursor") String cursor) {
+        Page page = Page.of(limit, cursor, pageSize);
         String id = canonical(eventId);
         String forward = store.forward(id);
         Set<String> children = store.children(id);
         requireKnown(id, forward, children);
         JsonNode record = read(forward);
+        List<String> sorted = children.stream().sorted().toList();
+        List<String> descendants = graph.descendants(id, page.end() + 1);
         ObjectNode answer = JSON.createObjectNode().put("event_id", id);
         answer.putPOJO("parents", parents(record));
-        answer.putPOJO("children", children.stream().sorted().toList());
+        answer.putPOJO("children", page.of(sorted));
+        answer.put("children_count", sorted.size());
         answer.putPOJO("ancestors", graph.ancestors(id));
-        answer.putPOJO("descendants", graph.descendants(id));
+        answer.putPOJO("descendants", page.of(descendants));
         answer.set("metadata", record == null ? JSON.createObjectNode() : record.path("metadata"));
-        return answer;
+        return answer.put("next_cursor", page.next(Math.max(sorted.size(), descendants.size())));
     }
 
-    public JsonNode chain(@Header("event_id") String eventId, @Header("direction") String direction) {
+    public JsonNode chain(@Header("event_id") String eventId, @Header("direction") String direction,
+            @Header("limit") String limit, @Header("cursor") String cursor) {
         String dir = direction == null || direction.isBlank() ? "ancestors" : direction;
         if (!dir.equals("ancestors") && !dir.equals("descendants")) {
             throw ApiException.badRequest("direction", "direction must be ancestors or descendants");
         }
+        Page page = Page.of(limit, cursor, pageSize);
         String id = canonical(eventId);
         requireKnown(id, store.forward(id), store.children(id));
-        List<String> chain = dir.equals("ancestors") ? graph.ancestors(id) : graph.descendants(id);
+        List<String> chain = dir.equals("ancestors") ? graph.ancestors(id) : graph.descendants(id, page.end() + 1);
+        List<String> shown = page.of(chain);
         ObjectNode answer = JSON.createObjectNode().put("event_id", id).put("direction", dir);
-        answer.putPOJO("chain", chain);
-        return answer.put("count", chain.size());
+        answer.putPOJO("chain", shown);
+        return answer.put("count", shown.size()).put("next_cursor", page.next(chain.size()));
     }
 
     /**
@@ -59,11 +70,11 @@ public final class CorrelationQueries {
      * {@code truncated} says so.
      */
     public JsonNode lineage(@Header("event_id") String eventId, @Header("limit") String limit) {
-        int max = limit(limit);
+        int max = Parameters.integer(limit, "limit", 1, 2000, 300, "limit must be an integer from 1 to 2000");
         String id = canonical(eventId);
         requireKnown(id, store.forward(id), store.children(id));
         Set<String> ids = new java.util.LinkedHashSet<>(graph.ancestors(id));
-        ids.addAll(graph.descendants(id));
+        ids.addAll(graph.descendants(id, max + 1)); // one more than kept: truncated tells
         List<String> kept = ids.stream().limit(max).toList();
         List<String> records = store.forwards(kept);
         ObjectNode answer = JSON.createObjectNode().put("event_id", id);
@@ -80,18 +91,6 @@ public final class CorrelationQueries {
         return answer.put("count", kept.size()).put("truncated", ids.size() > kept.size());
     }
 
-    private static int limit(String limit) {
-        try {
-            int value = limit == null || limit.isBlank() ? 300 : Integer.parseInt(limit.trim());
-            if (value >= 1 && value <= 2000) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ApiException.badRequest("limit", "limit must be an integer from 1 to 2000");
-    }
-
     /** The id, canonical; 400 when it is no UUID. */
     private static String canonical(String eventId) {
         try {
@@ -104,7 +103,7 @@ public final class CorrelationQueries {
     /** 404 when Redis knows neither the event's parents nor its children. */
     private static void requireKnown(String id, String forward, Set<String> children) {
         if (forward == null && children.isEmpty()) {
-            throw ApiException.notFound("No correlation recorded for event " + id + " (unknown or expired)");
+            throw ApiException.notFound("event_id", "No correlation recorded for event " + id + " (unknown or expired)");
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.JsonBody;
 import net.delonet.bloodbank.registry.EventType;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
@@ -43,22 +44,16 @@ public final class EnvelopeReader {
     }
 
     public EventEnvelope read(byte[] body) {
-        JsonNode request;
-        try {
-            request = body == null || body.length == 0 ? null : JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw ApiException.badRequest(null, "Body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw ApiException.badRequest(null, "Body could not be read: " + e.getMessage());
-        }
-        return read(request);
+        return read(JsonBody.parse(body));
     }
 
     public EventEnvelope read(JsonNode request) {
         if (request == null || !request.isObject()) {
-            throw ApiException.badRequest(null, "Body must be a JSON object (an event envelope)");
+            throw ApiException.badRequest("body", "Body must be a JSON object (an event envelope)");
         }
         String eventType = eventType(request.get("event_type"));
+        // Jackson would write a non-finite number as the string "Infinity", not what the client meant
+        JsonBody.requireFinite(request, "");
         EventType registered = registry.find(eventType).orElse(null);
         if (registered == null && strictTypes) {
             throw ApiException.badRequest("event_type", "Unknown event type '" + eventType + "' (strict types are on)");

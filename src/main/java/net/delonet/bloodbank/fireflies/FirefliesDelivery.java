@@ -1,13 +1,13 @@
 package net.delonet.bloodbank.fireflies;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.JsonBody;
 
 /**
  * One transcript announced by a call to {@code POST /webhooks/fireflies}, in any of the shapes accepted:
@@ -21,12 +21,7 @@ public record FirefliesDelivery(String meetingId, String clientReferenceId, bool
     static final Set<String> COMPLETED = Set.of("Transcription completed", "meeting.transcribed");
 
     public static List<FirefliesDelivery> read(byte[] body) {
-        JsonNode root;
-        try {
-            root = EnvelopeJson.mapper().readTree(body);
-        } catch (IOException e) {
-            throw ApiException.badRequest(null, "Body is not valid JSON");
-        }
+        JsonNode root = JsonBody.parse(body);
         List<FirefliesDelivery> deliveries = new ArrayList<>();
         for (JsonNode one : root != null && root.isArray() ? root : List.of(root == null ? EnvelopeJson.mapper().nullNode() : root)) {
             deliveries.add(one(one));
@@ -36,7 +31,7 @@ public record FirefliesDelivery(String meetingId, String clientReferenceId, bool
 
     private static FirefliesDelivery one(JsonNode call) {
         if (!call.isObject()) {
-            throw ApiException.badRequest(null, "Expected a Fireflies webhook object");
+            throw ApiException.badRequest("body", "Expected a Fireflies webhook object");
         }
         JsonNode data = call.path("data");
         if (data.isObject()) {

@@ -23,7 +23,7 @@ public final class RecordingDownload implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         Path file = links.resolve(exchange.getMessage().getHeader("token", String.class))
-                .orElseThrow(() -> ApiException.notFound("No such recording (the link is wrong or has expired)"));
+                .orElseThrow(() -> ApiException.notFound("token", "No such recording (the link is wrong or has expired)"));
         LOG.info("Serving recording {} to {}", file, exchange.getMessage().getHeader("User-Agent", "an unnamed client", String.class));
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, RecordingNames.mediaType(file.getFileName().toString()));

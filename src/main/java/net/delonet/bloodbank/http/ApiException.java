@@ -20,8 +20,8 @@ public class ApiException extends RuntimeException {
         return new ApiException(422, field, message);
     }
 
-    public static ApiException notFound(String message) {
-        return new ApiException(404, null, message);
+    public static ApiException notFound(String field, String message) {
+        return new ApiException(404, field, message);
     }
 
     public int status() {

@@ -3,7 +3,11 @@ package net.delonet.bloodbank.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Future;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.ops.BusMetrics;
@@ -36,27 +40,44 @@ public final class ErrorAnswer implements Processor {
     }
 
     /**
-     * Vert.x failure handler: a request refused before its route ran (body over the limit: 413; route not running:
-     * 503), or a failed answer (500).
+     * Vert.x failure and error handler: a request refused before its route ran (body over the limit: 413; route not
+     * running: 503; no route: 404/405), or a failed answer (500).
      */
     public void refuse(RoutingContext ctx) {
         int status = ctx.statusCode() > 0 ? ctx.statusCode() : 500;
-        Throwable why = switch (status) {
-            case 413 -> new ApiException(413, null, "Body is larger than the server accepts (camel.server.max-body-size)");
-            case 500 -> ctx.failure();
-            case 503 -> new ApiException(503, null, "The route serving " + ctx.normalizedPath() + " is not running");
-            default -> new ApiException(status, null, HttpResponseStatus.valueOf(status).reasonPhrase());
-        };
-        answer(ctx, why);
+        answer(ctx, switch (status) {
+            case 413 -> new ApiException(413, "body", "Body is larger than the server accepts (camel.server.max-body-size)");
+            // Vert.x fails a path with a bad percent-escape while routing, before any guard could refuse it
+            case 500 -> RequestRules.wellEncoded(ctx.request().path()) ? ctx.failure()
+                    : ApiException.badRequest("path", "The path must be valid percent-encoding without control characters");
+            case 503 -> new ApiException(503, "path", "The route serving " + ctx.normalizedPath() + " is not running");
+            default -> new ApiException(status, switch (status) {
+                case 404 -> "path";
+                case 405 -> "method";
+                case 406 -> "Accept";
+                default -> "request";
+            }, HttpResponseStatus.valueOf(status).reasonPhrase() + ": " + ctx.request().method() + " " + ctx.normalizedPath());
+        });
     }
 
-    /** Answers {@code why} on the Vert.x response, as a route's refusal would be answered. */
-    public void answer(RoutingContext ctx, Throwable why) {
+    /** Answers {@code why} on the Vert.x side, before or instead of a route; completes when the answer is written. */
+    public Future<Void> answer(RoutingContext ctx, Throwable why) {
         Refusal refusal = refusal(why, ctx.request().uri());
-        if (!ctx.response().headWritten()) {
-            ctx.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/json")
-                    .end(Buffer.buffer(refusal.body()));
+        if (ctx.response().headWritten()) {
+            return Future.succeededFuture();
         }
+        return ctx.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/json")
+                .end(Buffer.buffer(refusal.body()));
+    }
+
+    /** Vert.x invalid-request handler: a request line or headers HTTP cannot parse; answered, then the connection closed. */
+    public void refuseMalformed(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        int status = cause instanceof TooLongHttpLineException ? 414 : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+        Refusal refusal = refusal(new ApiException(status, "request", "The request is not well-formed HTTP/1.1"
+                + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage())), request.uri());
+        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").putHeader("Connection", "close")
+                .end(Buffer.buffer(refusal.body())).onComplete(done -> request.connection().close());
     }
 
     private record Refusal(int status, byte[] body) {

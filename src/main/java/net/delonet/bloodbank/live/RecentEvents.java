@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.Parameters;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.apache.camel.Processor;
@@ -59,15 +60,13 @@ public final class RecentEvents implements Processor {
     }
 
     /** Up to {@code limit} (default 20; no more than are kept) of the newest events matching {@code pattern}, oldest first. */
-    public JsonNode query(@Header("pattern") String pattern, @Header("limit") Integer limit) {
+    public JsonNode query(@Header("pattern") String pattern, @Header("limit") String limit) {
         String matching = pattern == null || pattern.isBlank() ? "#" : pattern;
         if (!TopicPattern.isValid(matching)) {
             throw ApiException.badRequest("pattern", "pattern must be dot-separated words, * or #, e.g. llm.* or fireflies.#");
         }
-        int wanted = limit == null ? 20 : Math.min(limit, maxEvents);
-        if (wanted < 1) {
-            throw ApiException.badRequest("limit", "limit must be at least 1");
-        }
+        int wanted = Math.min(Parameters.integer(limit, "limit", 1, Integer.MAX_VALUE, 20,
+                "limit must be an integer of at least 1"), maxEvents);
         List<EventEnvelope> found = new ArrayList<>();
         synchronized (this) {
             for (var it = events.descendingIterator(); it.hasNext() && found.size() < wanted; ) {

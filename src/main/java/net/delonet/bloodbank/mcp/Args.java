@@ -16,6 +16,10 @@ final class Args {
         this.values = values == null ? Map.of() : values;
     }
 
+    boolean has(String name) {
+        return values.get(name) != null;
+    }
+
     String text(String name) {
         Object value = values.get(name);
         if (!(value instanceof String text) || text.isBlank()) {

@@ -20,18 +20,20 @@ final class QueryTools {
     }
 
     static List<SyncToolSpecification> specs(Function<McpSyncServerExchange, BloodbankClient> client) {
-        ObjectNode eventId = Schemas.object("event_id!", Schemas.of("string", "An event id (UUID)"));
         return List.of(
                 tool(client, "get_correlation_chain", "The chain of event ids around an event: ancestors (what led to it, roots"
-                        + " first) or descendants (what it caused, breadth-first).", Schemas.object(
+                        + " first) or descendants (what it caused, breadth-first), a page at a time.", Schemas.object(
                         "event_id!", Schemas.of("string", "An event id (UUID)"),
                         "direction", Schemas.of("string", "ancestors (default) or descendants").set("enum",
-                                JSON.arrayNode().add("ancestors").add("descendants"))),
+                                JSON.arrayNode().add("ancestors").add("descendants")),
+                        "limit", Schemas.of("integer", PAGE_LIMIT), "cursor", Schemas.of("string", PAGE_CURSOR)),
                         (api, args) -> api.get("/debug/correlation/" + id(args) + "/chain?direction="
-                                + BloodbankClient.encode(args.text("direction", "ancestors")))),
+                                + BloodbankClient.encode(args.text("direction", "ancestors")) + "&" + page(args))),
                 tool(client, "debug_correlation", "Everything recorded about an event's causation: parents, children,"
-                        + " ancestors, descendants, metadata (event type, source app).", eventId,
-                        (api, args) -> api.get("/debug/correlation/" + id(args))),
+                        + " ancestors, descendants (children and descendants a page at a time), metadata (event type,"
+                        + " source app).", Schemas.object("event_id!", Schemas.of("string", "An event id (UUID)"),
+                        "limit", Schemas.of("integer", PAGE_LIMIT), "cursor", Schemas.of("string", PAGE_CURSOR)),
+                        (api, args) -> api.get("/debug/correlation/" + id(args) + "?" + page(args))),
                 tool(client, "list_event_types", "The registered event types with a line of description each.",
                         Schemas.object(), (api, args) -> summary(api.get("/events/types"))),
                 tool(client, "get_event_schema", "The JSON Schema of an event type's payload.",
@@ -56,6 +58,21 @@ final class QueryTools {
         McpSchema.Tool tool = McpSchema.Tool.builder(name).description(description).inputSchema(Schemas.map(schema)).build();
         return new SyncToolSpecification(tool, (exchange, request) -> ToolResults.of(
                 () -> call.apply(client.apply(exchange), new Args(request.arguments()))));
+    }
+
+    private static final String PAGE_LIMIT = "How many ids per page at most (default and maximum: the service's page size)";
+    private static final String PAGE_CURSOR = "next_cursor of the previous answer, for the next page";
+
+    /** {@code limit=..&cursor=..} for what the call gives (empty for neither). */
+    private static String page(Args args) {
+        List<String> query = new java.util.ArrayList<>();
+        if (args.has("limit")) {
+            query.add("limit=" + args.number("limit", 0));
+        }
+        if (args.has("cursor")) {
+            query.add("cursor=" + BloodbankClient.encode(args.text("cursor")));
+        }
+        return String.join("&", query);
     }
 
     private static String id(Args args) {

@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.JsonBody;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -72,7 +74,12 @@ public final class VertxMcpTransport implements McpStreamableServerTransportProv
     private void post(RoutingContext ctx) {
         McpSchema.JSONRPCMessage message;
         try {
+            // The API's strict reading first (one document, strict UTF-8): the SDK's own is lenient
+            JsonBody.parse(ctx.body().buffer() == null ? null : ctx.body().buffer().getBytes());
             message = McpSchema.deserializeJsonRpcMessage(json, ctx.body().asString());
+        } catch (ApiException e) {
+            refuse(ctx.response(), 400, McpSchema.ErrorCodes.PARSE_ERROR, e.getMessage());
+            return;
         } catch (IOException | IllegalArgumentException | NullPointerException e) {
             refuse(ctx.response(), 400, McpSchema.ErrorCodes.PARSE_ERROR, "Not a JSON-RPC message");
             return;

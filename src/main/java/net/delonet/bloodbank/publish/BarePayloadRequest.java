@@ -1,16 +1,14 @@
 package net.delonet.bloodbank.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.Source;
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.JsonBody;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -35,7 +33,7 @@ public final class BarePayloadRequest implements Processor {
         Message in = exchange.getMessage();
         ObjectNode request = JSON.createObjectNode();
         request.put("event_type", in.getHeader("event_type", String.class));
-        request.set("payload", payload(in.getBody(byte[].class)));
+        request.set("payload", JsonBody.parse(in.getBody(byte[].class)));
         List<String> parents = values(in.getHeader("parent"));
         parents.addAll(values(in.getHeader("X-Parent-Ids")));
         if (!parents.isEmpty()) {
@@ -56,16 +54,6 @@ public final class BarePayloadRequest implements Processor {
                     .put("type", defaultSource.type().wire()).put("app", app);
         }
         in.setBody(request);
-    }
-
-    private static JsonNode payload(byte[] body) {
-        try {
-            return body == null || body.length == 0 ? null : JSON.readTree(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ApiException.badRequest(null, "Body is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw ApiException.badRequest(null, "Body could not be read: " + e.getMessage());
-        }
     }
 
     private static List<String> values(Object header) {

@@ -2,6 +2,7 @@ package net.delonet.bloodbank.publish;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.format.DateTimeFormatter;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import org.apache.camel.Exchange;
@@ -16,7 +17,7 @@ public final class PublishAnswer implements Processor {
         ObjectNode answer = EnvelopeJson.mapper().createObjectNode()
                 .put("event_id", event.eventId().toString())
                 .put("event_type", event.eventType())
-                .put("timestamp", event.timestamp().toString())
+                .put("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.timestamp()))
                 .put("routed", exchange.getProperty(PublishEvent.ROUTED, Boolean.class));
         ArrayNode parents = answer.putArray("correlation_ids");
         event.correlationIds().forEach(parent -> parents.add(parent.toString()));

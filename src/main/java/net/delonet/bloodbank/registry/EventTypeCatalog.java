@@ -25,7 +25,7 @@ public final class EventTypeCatalog {
     }
 
     public JsonNode one(@Header("event_type") String name) {
-        return describe(registry.find(name).orElseThrow(() -> ApiException.notFound("Event type '" + name + "' is not registered")));
+        return describe(registry.find(name).orElseThrow(() -> ApiException.notFound("event_type", "Event type '" + name + "' is not registered")));
     }
 
     private static ObjectNode describe(EventType type) {

@@ -2,13 +2,12 @@ package net.delonet.bloodbank.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.JsonBody;
 import net.delonet.bloodbank.publish.EventBus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -31,11 +30,9 @@ public final class WebhookRequest implements Processor {
 
     @Override
     public void process(Exchange exchange) throws Exception {
-        JsonNode body;
-        try {
-            body = EnvelopeJson.mapper().readTree(exchange.getMessage().getBody(byte[].class));
-        } catch (IOException e) {
-            throw ApiException.badRequest(null, "Body is not valid JSON");
+        JsonNode body = JsonBody.parse(exchange.getMessage().getBody(byte[].class));
+        if (body == null) {
+            throw ApiException.badRequest("body", "Body is required: the webhook's JSON");
         }
         Object payload = mapping == null || mapping.isBlank() ? body
                 : exchange.getContext().getRegistry().lookupByNameAndType(mapping, WebhookMapping.class).payload(body, exchange.getMessage());

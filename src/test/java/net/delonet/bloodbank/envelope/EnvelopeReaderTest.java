@@ -61,9 +61,9 @@ class EnvelopeReaderTest {
 
     @Test
     void should_refuse_malformed_requests_with_400() {
-        refused("{\"event_type\":", 400, null);
-        refused("[1,2]", 400, null);
-        refused("", 400, null);
+        refused("{\"event_type\":", 400, "body");
+        refused("[1,2]", 400, "body");
+        refused("", 400, "body");
         refused("{\"payload\":{}}", 400, "event_type");
         refused("{\"event_type\":\"Fireflies.x\",\"payload\":{}}", 400, "event_type");
         refused("{\"event_type\":\"single\",\"payload\":{}}", 400, "event_type");

@@ -46,15 +46,15 @@ class TopicPatternTest {
         for (int i = 1; i <= 5; i++) {
             recent.add(event(i % 2 == 0 ? "even.n" : "odd.n"));
         }
-        JsonNode all = recent.query("#", 10);
+        JsonNode all = recent.query("#", "10");
         assertThat(all.get("events").findValuesAsText("event_type")).containsExactly("odd.n", "even.n", "odd.n");
         assertThat(recent.query("even.*", null).get("count").asInt()).isEqualTo(1);
-        assertThat(recent.query("odd.*", 1).get("events").get(0).get("event_id").asText())
+        assertThat(recent.query("odd.*", "1").get("events").get(0).get("event_id").asText())
                 .isEqualTo(all.get("events").get(2).get("event_id").asText());
 
-        assertThatThrownBy(() -> recent.query("a..b", 1)).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> recent.query("a..b", "1")).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.field()).isEqualTo("pattern"));
-        assertThatThrownBy(() -> recent.query("#", 0)).isInstanceOfSatisfying(ApiException.class,
+        assertThatThrownBy(() -> recent.query("#", "0")).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.field()).isEqualTo("limit"));
     }
 
