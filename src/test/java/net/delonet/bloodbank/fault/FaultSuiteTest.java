@@ -123,8 +123,9 @@ class FaultSuiteTest {
         System.out.println(figures);
 
         assertThat(sent).extracting(s -> s.answer().status()).isSubsetOf(202, 503, 504).contains(202);
-        assertThat(sent.stream().filter(s -> s.sentAt() > faultAt && s.sentAt() < healedAt).map(s -> s.answer().status()))
-                .as("publishes during the fault").containsAnyOf(503, 504);
+        // (A publish sent late in a hang may still be confirmed once the broker wakes: 202 is right for it.)
+        assertThat(sent.stream().filter(s -> s.answeredAt() > faultAt && s.answeredAt() < healedAt).map(s -> s.answer().status()))
+                .as("answers during the fault").containsAnyOf(503, 504);
         assertThat(sent).allSatisfy(s -> assertThat(s.millis()).as(s.answer().body()).isLessThan(ANSWER_BOUND_MS));
         assertThat(health.slowestMillis()).as("slowest health probe").isLessThan(2500);
         assertThat(figures.lost()).as("acknowledged but lost").isZero();
