@@ -1,19 +1,42 @@
 package net.delonet.bloodbank;
 
+import net.delonet.bloodbank.config.RoutesFolder;
 import net.delonet.bloodbank.embedded.Backends;
 import org.apache.camel.main.Main;
+import org.slf4j.LoggerFactory;
 
 /** Starts Bloodbank: Camel Main scans this package for configuration classes and loads routes/. */
 public final class Bloodbank {
 
     public static void main(String... args) throws Exception {
-        create().run(args);
+        try {
+            create().run(args);
+        } catch (Exception e) {
+            // A start that failed must end the process: the embedded broker's threads would keep it alive, serving nothing.
+            RoutesFolder.StartRefused refused = refusal(e);
+            if (refused != null) {
+                LoggerFactory.getLogger(Bloodbank.class).error("Bloodbank cannot start: {}", refused.getMessage());
+            } else {
+                LoggerFactory.getLogger(Bloodbank.class).error("Bloodbank could not start: {}", e.toString(), e);
+            }
+            System.exit(1);
+        }
     }
 
-    /** The application, not yet started; chooses its RabbitMQ and Redis (or embedded ones) as it configures. */
+    /** The application, not yet started; finds its routes, chooses its RabbitMQ and Redis (or embedded ones) as it configures. */
     public static Main create() {
         Main main = new Main(Bloodbank.class);
+        main.addMainListener(new RoutesFolder());
         main.addMainListener(new Backends());
         return main;
+    }
+
+    private static RoutesFolder.StartRefused refusal(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RoutesFolder.StartRefused refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 }

@@ -20,6 +20,17 @@ public final class Bb implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--timeout", paramLabel = "SECONDS", scope = CommandLine.ScopeType.INHERIT,
+            description = "How long to wait for the service's answer (default: BLOODBANK_TIMEOUT, else "
+                    + Service.DEFAULT_SECONDS + ")")
+    void timeout(String seconds) {
+        try {
+            Service.timeout(seconds);
+        } catch (Failures.BadInput e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     public static void main(String... args) {
         if (args.length == 0 || !args[0].equals("serve")) {
             // Commands print results on stdout and problems on stderr: library chatter stays out of stdout.

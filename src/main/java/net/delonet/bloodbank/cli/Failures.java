@@ -1,5 +1,6 @@
 package net.delonet.bloodbank.cli;
 
+import java.net.http.HttpTimeoutException;
 import net.delonet.bloodbank.client.ServiceError;
 import net.delonet.bloodbank.client.ServiceUnreachable;
 import picocli.CommandLine;
@@ -14,7 +15,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             return refused.isBadInput() ? ExitCodes.BAD_INPUT : ExitCodes.FAILED;
         }
         if (e instanceof ServiceUnreachable down) {
-            System.err.println("bb: " + down.getMessage());
+            boolean silent = down.getCause() instanceof HttpTimeoutException;
+            System.err.println("bb: " + down.getMessage() + (silent ? "; wait longer with --timeout SECONDS or BLOODBANK_TIMEOUT" : ""));
             return ExitCodes.UNREACHABLE;
         }
         if (e instanceof BadInput bad) {

@@ -3,6 +3,7 @@ package net.delonet.bloodbank.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Option;
         description = "Re-deliver archived events matching a pattern and time window to a consumer's queue"
                 + " (original ids kept, so the consumer's dedupe decides).")
 final class ReplayCommand implements Callable<Integer> {
+
+    /** A replay may run REPLAY_MAX_DURATION_MS (30 s by default) before it answers. */
+    private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(45);
 
     @Option(names = "--consumer", required = true, paramLabel = "NAME", description = "The consumer to replay to")
     String consumer;
@@ -31,7 +35,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (until != null) {
             body.put("until", until);
         }
-        JsonNode answer = Service.client().post("/replay", body);
+        JsonNode answer = Service.client(REPLAY_TIMEOUT).post("/replay", body);
         // The service replays only what the consumer is bound to; it counts the rest of the matches as skipped.
         String skipped = Answers.text(answer, "skipped");
         System.out.println("replayed: " + Answers.text(answer, "replayed", "count") + " to " + consumer

@@ -1,6 +1,7 @@
 package net.delonet.bloodbank.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import net.delonet.bloodbank.client.BloodbankClient;
@@ -34,11 +35,21 @@ final class SearchCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         for (JsonNode hit : Answers.list(answer)) {
-            System.out.println(Answers.text(hit, "score") + "  " + Answers.text(hit, "title", "transcript_id") + "  "
-                    + Answers.text(hit, "speaker", "speakers") + "  " + Answers.text(hit, "start_time", "start") + "–"
-                    + Answers.text(hit, "end_time", "end"));
+            System.out.println(Answers.text(hit, "score") + "  " + heading(hit));
             System.out.println("    " + Answers.shorten(Answers.text(hit, "text"), 300));
         }
         return ExitCodes.OK;
+    }
+
+    /** An artifact by kind, id and title; a transcript passage by title, speakers and where it is in the meeting. */
+    private static String heading(JsonNode hit) {
+        if (hit.path("kind").asText().equals("artifact")) {
+            return "artifact " + Answers.text(hit, "artifact_id") + "  " + Answers.text(hit, "title");
+        }
+        List<String> speakers = new ArrayList<>();
+        hit.path("speakers").forEach(speaker -> speakers.add(speaker.asText()));
+        String who = speakers.isEmpty() ? Answers.text(hit, "speaker") : String.join(", ", speakers);
+        return Answers.text(hit, "title", "transcript_id") + "  " + who + "  " + Answers.text(hit, "start_time", "start") + "–"
+                + Answers.text(hit, "end_time", "end");
     }
 }

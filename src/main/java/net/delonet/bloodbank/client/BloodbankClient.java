@@ -3,12 +3,14 @@ package net.delonet.bloodbank.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -69,9 +71,9 @@ public final class BloodbankClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)), timeout));
     }
 
-    /** A long-lived GET (server-sent events): no read timeout; the caller reads the body until it ends. */
+    /** A long-lived GET (server-sent events): the timeout covers the answer's headers; the caller reads the body until it ends. */
     public InputStream stream(String pathAndQuery) {
-        HttpResponse<InputStream> response = send(request(pathAndQuery).header("Accept", "text/event-stream").GET(), null);
+        HttpResponse<InputStream> response = send(request(pathAndQuery).header("Accept", "text/event-stream").GET(), timeout);
         return response.body();
     }
 
@@ -94,6 +96,8 @@ public final class BloodbankClient {
         HttpResponse<InputStream> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw new ServiceUnreachable("Bloodbank at " + base + " did not answer within " + seconds(readTimeout) + " s", e);
         } catch (IOException e) {
             throw new ServiceUnreachable("Bloodbank is unreachable at " + base + " (" + reason(e) + ")", e);
         } catch (InterruptedException e) {
@@ -125,6 +129,10 @@ public final class BloodbankClient {
         } catch (IOException e) {
             return JSON.missingNode();
         }
+    }
+
+    private static String seconds(Duration timeout) {
+        return BigDecimal.valueOf(timeout.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
     }
 
     private static String reason(IOException e) {

@@ -84,7 +84,7 @@ public class BusConfiguration implements CamelConfiguration {
         registry.bind("readEnvelope", new ReadEnvelope(new EnvelopeReader(types, strictTypes, defaultSource)));
         registry.bind("barePayloadRequest", new BarePayloadRequest(defaultSource));
         registry.bind("recordCorrelation", new RecordCorrelation(store, metrics));
-        registry.bind("publishEvent", new PublishEvent(publisher, store, metrics));
+        registry.bind("publishEvent", new PublishEvent(publisher, store, metrics, types));
         registry.bind("publishAnswer", new PublishAnswer());
         registry.bind("eventBus", new EventBus(context.createProducerTemplate()));
         registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth));

@@ -39,7 +39,7 @@ public class HttpConfiguration implements CamelConfiguration {
                     .failureHandler(errors::refuse);
         });
         ApiAuth auth = new ApiAuth(apiTokens);
-        context.addStartupListener(new ApiAuthHandler(auth));
+        context.addStartupListener(new ApiAuthHandler(auth, errors));
         LOG.info(auth.tokensConfigured()
                 ? "API requires a bearer token (BLOODBANK_API_TOKENS); webhooks authenticate by signature"
                 : "API serves loopback clients only: set BLOODBANK_API_TOKENS to let other hosts in with a bearer token");

@@ -1,6 +1,8 @@
 package net.delonet.bloodbank.config;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,15 +20,20 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.processor.idempotent.FileIdempotentRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires the recordings watcher: readiness, identity, the repositories that make each recording publish once. */
 @Configuration
 public class IngestConfiguration implements CamelConfiguration {
 
+    private static final Logger LOG = LoggerFactory.getLogger(IngestConfiguration.class);
+
     @PropertyInject("bloodbank.watch.extensions") String extensions;
     @PropertyInject("bloodbank.watch.quiet-ms") long quietMs;
     @PropertyInject("bloodbank.watch.state-dir") String stateDir;
     @PropertyInject("bloodbank.source.host") String sourceHost;
+    @PropertyInject("bloodbank.queue-prefix") String queuePrefix;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -44,8 +51,24 @@ public class IngestConfiguration implements CamelConfiguration {
         registry.bind("recordingUploadRequest", new RecordingUploadRequest(watcher));
         registry.bind("recordingFailure", new RecordingFailure(watcher));
         // Kept on this host, with no expiry: a restart or rescan years later still knows what was published.
-        registry.bind("recordingsSeen", repository(state.resolve("recordings-seen.txt").toFile()));
-        registry.bind("recordingsPublished", repository(state.resolve("recordings-published.txt").toFile()));
+        // Named with the deployment's prefix: deployments sharing a state folder each publish every recording.
+        registry.bind("recordingsSeen", repository(stateFile(state, "recordings-seen.txt")));
+        registry.bind("recordingsPublished", repository(stateFile(state, "recordings-published.txt")));
+    }
+
+    /** {@code <prefix><name>}; a file {@code <name>} of an earlier version is copied to it once, so nothing is published again. */
+    private File stateFile(Path state, String name) {
+        Path file = state.resolve(queuePrefix + name);
+        Path earlier = state.resolve(name);
+        if (Files.exists(earlier) && !Files.exists(file)) {
+            try {
+                Files.copy(earlier, file);
+            } catch (IOException e) {
+                LOG.warn("Could not adopt the watcher state {} as {} ({}): recordings seen before may be published again",
+                        earlier, file, e.toString());
+            }
+        }
+        return file.toFile();
     }
 
     private static FileIdempotentRepository repository(File store) {

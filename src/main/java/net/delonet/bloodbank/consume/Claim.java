@@ -34,10 +34,10 @@ public final class Claim {
     private final AtomicBoolean held = new AtomicBoolean(true);
     private ScheduledFuture<?> renewal;
 
-    Claim(Dedupe dedupe, String consumer, String eventId) {
+    Claim(Dedupe dedupe, String queue, String eventId) {
         this.dedupe = dedupe;
-        this.processedKey = "bloodbank:processed:" + consumer + ":" + eventId;
-        this.claimKey = "bloodbank:processing:" + consumer + ":" + eventId;
+        this.processedKey = "bloodbank:processed:" + queue + ":" + eventId;
+        this.claimKey = "bloodbank:processing:" + queue + ":" + eventId;
     }
 
     /** Marks the event handled for {@code ttl}, then lets the claim go. */

@@ -38,6 +38,7 @@ public class ConsumeConfiguration implements CamelConfiguration {
     @PropertyInject("bloodbank.redis.timeout-ms") long redisTimeoutMs;
     @PropertyInject("bloodbank.source.host") String sourceHost;
     @PropertyInject("bloodbank.queue-prefix") String queuePrefix;
+    @PropertyInject("bloodbank.replica-id") String replicaId;
     @PropertyInject("bloodbank.consumer.queue-type") String queueType;
     @PropertyInject("bloodbank.consumer.claim-ttl-ms") long claimTtlMs;
     @PropertyInject("bloodbank.dlq.max-redrives") int maxRedrives;
@@ -66,9 +67,12 @@ public class ConsumeConfiguration implements CamelConfiguration {
         consumers.addConnectionListener(topology);
         context.getComponent("spring-rabbitmq", SpringRabbitMQComponent.class).setConnectionFactory(consumers);
         Dedupe dedupe = new Dedupe(Connections.redis(redisHost, redisPort, redisPassword, redisDb, redisTimeoutMs),
-                Duration.ofMillis(claimTtlMs),
+                queuePrefix, Duration.ofMillis(claimTtlMs),
                 context.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "consumer-claim-renewal"));
         context.addService(Connections.closedOnStop(consumers::destroy, dedupe, broker));
+        // Resolved once (host name when unset) for the routes naming per-replica consumers: rag-ingester-{{bloodbank.replica-id}}
+        String replica = FirstReplica.id(replicaId);
+        context.getPropertiesComponent().addOverrideProperty("bloodbank.replica-id", replica);
         // Bound by the bus configuration, which may run after this one: looked up on first use.
         Supplier<EventTypeRegistry> types = Suppliers.memorize(() -> registry.lookupByNameAndType("eventTypes", EventTypeRegistry.class));
         QueueWriter writer = new QueueWriter(broker, confirmTimeoutMs);
@@ -81,6 +85,8 @@ public class ConsumeConfiguration implements CamelConfiguration {
         registry.bind("receiveEvent", new ReceiveEvent(types, dedupe));
         registry.bind("callHandler", new CallHandler(context.createProducerTemplate()));
         registry.bind("completeEvent", new CompleteEvent());
+        // As long as the template's default dedupe TTL: a redelivery a day later is no longer told from a new event.
+        registry.bind("firstReplica", new FirstReplica(dedupe, queuePrefix, replica, Duration.ofDays(1)));
         registry.bind("consumerAttempts", new Attempts());
         registry.bind("deadLetter", new DeadLetter(topology, writer, report));
         registry.bind("deadLetterQueues", new DeadLetterQueues(topology, broker, BusMetrics.in(registry)));

@@ -36,11 +36,13 @@ public final class DeclareConsumerQueues extends RoutePolicySupport {
     @Override
     public void onInit(Route route) {
         Map<String, Object> parameters = ((RouteDefinition) route.getRoute()).getTemplateParameters();
-        String name = String.valueOf(parameters.get("name"));
+        // Values may hold placeholders, e.g. rag-ingester-{{bloodbank.replica-id}}: resolved as the route's own text is.
+        String name = route.getCamelContext().resolvePropertyPlaceholders(String.valueOf(parameters.get("name")));
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("Consumer name '" + name + "' must be lowercase [a-z0-9_-], e.g. rag-ingester");
         }
-        List<String> patterns = Arrays.stream(String.valueOf(parameters.get("patterns")).split(","))
+        List<String> patterns = Arrays.stream(route.getCamelContext().resolvePropertyPlaceholders(
+                        String.valueOf(parameters.get("patterns"))).split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).toList();
         patterns.forEach(pattern -> TopicPattern.misleadingStar(pattern, types.get().names())
                 .ifPresent(warning -> LOG.warn("Consumer {}: {}", name, warning)));

@@ -10,11 +10,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import net.delonet.bloodbank.http.UnavailableException;
 
 /**
- * Once-only handling per consumer, in Redis:
+ * Once-only handling per consumer queue, in Redis, under the queue's name ({@code <prefix><consumer>}, so two
+ * deployments with their own prefixes on one Redis each handle every event once):
  * <ul>
- * <li>{@code bloodbank:processed:<consumer>:<event_id>}: written after the handler succeeded, kept for the
+ * <li>{@code bloodbank:processed:<queue>:<event_id>}: written after the handler succeeded, kept for the
  * consumer's dedupe TTL (24 h by default); an event found here is acknowledged without handling it again;
- * <li>{@code bloodbank:processing:<consumer>:<event_id>}: a {@link Claim} taken before the handler runs, so two
+ * <li>{@code bloodbank:processing:<queue>:<event_id>}: a {@link Claim} taken before the handler runs, so two
  * deliveries of one event (a duplicate publish, a redelivery while the first still runs) never run concurrently.
  * </ul>
  */
@@ -27,12 +28,14 @@ public final class Dedupe implements AutoCloseable {
     private static final long BUSY_POLL_MS = 100;
 
     private final RedisClient client;
+    private final String queuePrefix;
     private final Duration claimTtl;
     private final ScheduledExecutorService renewals;
     private volatile StatefulRedisConnection<String, String> connection;
 
-    public Dedupe(RedisClient client, Duration claimTtl, ScheduledExecutorService renewals) {
+    public Dedupe(RedisClient client, String queuePrefix, Duration claimTtl, ScheduledExecutorService renewals) {
         this.client = client;
+        this.queuePrefix = queuePrefix;
         this.claimTtl = claimTtl;
         this.renewals = renewals;
     }
@@ -43,7 +46,7 @@ public final class Dedupe implements AutoCloseable {
      * with a retryable {@link EventInProgressException}.
      */
     public Optional<Claim> claim(String consumer, String eventId) throws InterruptedException {
-        Claim claim = new Claim(this, consumer, eventId);
+        Claim claim = new Claim(this, queuePrefix + consumer, eventId);
         long deadline = System.nanoTime() + claimTtl.toNanos();
         while (true) {
             long outcome = eval(CLAIM, new String[] {claim.processedKey, claim.claimKey}, claim.token,

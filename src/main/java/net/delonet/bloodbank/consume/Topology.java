@@ -78,12 +78,20 @@ public final class Topology implements ConnectionListener {
         return consumers.containsKey(name);
     }
 
+    /** Declares a consumer's queues; patterns it had before in this run (a route reloaded in dev mode) are unbound. */
     public void declareConsumer(String name, List<String> patterns) throws IOException, InterruptedException {
-        consumers.put(name, List.copyOf(patterns));
+        List<String> before = consumers.put(name, List.copyOf(patterns));
+        List<String> removed = before == null ? List.of() : before.stream().filter(p -> !patterns.contains(p)).toList();
         broker.withChannel(channel -> {
             declareConsumer(channel, name, patterns);
+            for (String pattern : removed) {
+                channel.queueUnbind(queue(name), exchange, pattern);
+            }
             return null;
         });
+        if (!removed.isEmpty()) {
+            LOG.info("Consumer {} no longer bound with {}", name, removed);
+        }
         LOG.info("Consumer {} reads {} ({}) bound to {} with {}", name, queue(name),
                 queueType == null ? "the broker's queue type" : queueType, exchange, patterns);
     }

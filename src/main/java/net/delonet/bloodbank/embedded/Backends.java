@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -25,6 +26,7 @@ public final class Backends extends MainListenerSupport {
     private static final Logger LOG = LoggerFactory.getLogger(Backends.class);
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    private volatile Thread stopOnExit = new Thread(() -> { });
 
     @Override
     public void beforeConfigure(BaseMainSupport main) {
@@ -37,16 +39,31 @@ public final class Backends extends MainListenerSupport {
                 @Override
                 protected void doStop() {
                     stopEmbedded();
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(stopOnExit);
+                    } catch (IllegalStateException exiting) {
+                        // the hook is running or about to; it finds nothing left to stop
+                    }
                 }
             });
             String broker = chooseBroker(props, home);
             String store = chooseStore(props, home);
+            if (!started.isEmpty()) {
+                // Any other exit (a failed start, System.exit): once Camel is done with them, the embedded ones stop too.
+                CamelContext context = main.getCamelContext();
+                stopOnExit = new Thread(() -> {
+                    awaitStopped(context);
+                    stopEmbedded();
+                }, "bloodbank-embedded-stop");
+                Runtime.getRuntime().addShutdownHook(stopOnExit);
+            }
             // What the console's health view shows as the backends in use
             props.addOverrideProperty("bloodbank.backends.broker", broker);
             props.addOverrideProperty("bloodbank.backends.store", store);
             LOG.info("Backends: broker = {}; store = {}. Point at your own with RABBIT_URL and REDIS_HOST/REDIS_PORT, "
                     + "or choose with BLOODBANK_BROKER=auto|embedded|rabbitmq and BLOODBANK_STORE=auto|embedded|redis", broker, store);
         } catch (Exception e) {
+            stopEmbedded();
             throw new IllegalStateException("Could not start an embedded backend: " + e.getMessage(), e);
         }
     }
@@ -77,6 +94,10 @@ public final class Backends extends MainListenerSupport {
         String mode = props.resolveProperty("bloodbank.store").orElse("auto");
         String host = props.resolveProperty("bloodbank.redis.host").orElseThrow();
         int port = Integer.parseInt(props.resolveProperty("bloodbank.redis.port").orElseThrow());
+        if (mode.equals("auto")) {
+            // a server a killed run left on the port would otherwise pass for a real Redis, and never be stopped
+            EmbeddedStore.stopLeftOver(home.resolve("redis"));
+        }
         boolean useEmbedded = switch (mode) {
             case "embedded" -> true;
             case "redis" -> false;
@@ -103,7 +124,19 @@ public final class Backends extends MainListenerSupport {
         }
     }
 
-    private void stopEmbedded() {
+    /** Waits (bounded) while Camel runs or stops, so its consumers are gone before their broker. */
+    private static void awaitStopped(CamelContext context) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while ((context.isStarting() || context.isStarted() || context.isStopping()) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private synchronized void stopEmbedded() {
         for (AutoCloseable backend : started) {
             try {
                 backend.close();

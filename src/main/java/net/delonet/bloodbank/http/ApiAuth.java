@@ -12,7 +12,8 @@ import java.util.List;
  * Who may call the API. With tokens configured, a request needs {@code Authorization: Bearer <token>}
  * (compared in constant time); without, only loopback clients are served. Webhooks authenticate by their
  * signature, health and metrics stay open for probes, recordings carry their own expiring token; the console's
- * static files are open when tokens are set (the browser asks for the token; the data calls carry it).
+ * static files are open when tokens are set (the browser asks for the token; the data calls carry it). Everything
+ * else on the port follows the rule, Camel's management paths too (developer console, info): they can stop routes.
  */
 public final class ApiAuth {
 
@@ -20,7 +21,8 @@ public final class ApiAuth {
     public record Refusal(int status, String message) {
     }
 
-    private static final List<String> OPEN_PATHS = List.of("/webhooks/", "/observe/", "/recordings/", "/q/dev");
+    private static final List<String> OPEN_PREFIXES = List.of("/webhooks/", "/recordings/", "/observe/health/");
+    private static final List<String> OPEN_PATHS = List.of("/observe/health", "/observe/metrics");
 
     /** The console's page and scripts (they hold no data): what a browser must load to reach the token entry. */
     public static final String CONSOLE_PATH = "/console/";
@@ -37,7 +39,7 @@ public final class ApiAuth {
     }
 
     public Refusal check(String path, String remoteAddress, String authorization) {
-        if (OPEN_PATHS.stream().anyMatch(path::startsWith)) {
+        if (OPEN_PATHS.contains(path) || OPEN_PREFIXES.stream().anyMatch(path::startsWith)) {
             return null;
         }
         // A browser cannot send a bearer token when it opens a page: with tokens, the console's static files are

@@ -11,15 +11,17 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 /**
  * Puts {@link ApiAuth} in front of every HTTP route, on the Vert.x router itself: one place, before any Camel
  * route runs, so no endpoint added later can forget it. Installed while the context starts, before the
- * routes' consumers open their paths.
+ * routes' consumers open their paths. Refusals are answered (and counted) like any other; a 401 says the scheme.
  */
 public final class ApiAuthHandler implements Handler<RoutingContext>, StartupListener {
 
     private final ApiAuth auth;
+    private final ErrorAnswer errors;
     private final Set<String> installed = new HashSet<>();
 
-    public ApiAuthHandler(ApiAuth auth) {
+    public ApiAuthHandler(ApiAuth auth, ErrorAnswer errors) {
         this.auth = auth;
+        this.errors = errors;
     }
 
     @Override
@@ -30,8 +32,10 @@ public final class ApiAuthHandler implements Handler<RoutingContext>, StartupLis
             ctx.next();
             return;
         }
-        ctx.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/json")
-                .end("{\"error\":\"" + refusal.message() + "\",\"status\":" + refusal.status() + "}");
+        if (refusal.status() == 401) {
+            ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"bloodbank\"");
+        }
+        errors.answer(ctx, new ApiException(refusal.status(), null, refusal.message()));
     }
 
     @Override

@@ -47,6 +47,11 @@ public final class ErrorAnswer implements Processor {
             case 503 -> new ApiException(503, null, "The route serving " + ctx.normalizedPath() + " is not running");
             default -> new ApiException(status, null, HttpResponseStatus.valueOf(status).reasonPhrase());
         };
+        answer(ctx, why);
+    }
+
+    /** Answers {@code why} on the Vert.x response, as a route's refusal would be answered. */
+    public void answer(RoutingContext ctx, Throwable why) {
         Refusal refusal = refusal(why, ctx.request().uri());
         if (!ctx.response().headWritten()) {
             ctx.response().setStatusCode(refusal.status()).putHeader("Content-Type", "application/json")

@@ -38,7 +38,9 @@ public final class BusMcpServer {
                 .instructions(INSTRUCTIONS)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
                 .jsonMapper(JSON)
-                .validateToolInputs(true)
+                // the service checks every argument and names the field as its HTTP API does (payload.provider);
+                // the SDK's own check would answer first, with JSON pointers (/payload)
+                .validateToolInputs(false)
                 .tools(tools)
                 .build();
     }

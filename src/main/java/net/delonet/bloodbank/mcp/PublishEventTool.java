@@ -28,6 +28,10 @@ final class PublishEventTool {
             Args args = new Args(call.arguments());
             ObjectNode request = EventRequests.envelope(args.text("event_type"), args.json("payload"),
                     args.texts("parents"), args.object("idempotency_key"));
+            if (call.arguments() != null && call.arguments().get("correlation_id") != null) {
+                // the service reads it as HTTP does: one parent, refused by name when it is no event id
+                request.set("correlation_id", args.json("correlation_id"));
+            }
             request.set("source", EventRequests.source("agent", "bloodbank-mcp"));
             request.set("agent_context", agentContext(exchange));
             return client.apply(exchange).post("/events", request);

@@ -18,6 +18,9 @@ import org.apache.camel.spi.Registry;
  */
 public final class BusMetrics {
 
+    /** The event_type label of every unregistered type: the label's values stay as few as the registered types. */
+    public static final String UNREGISTERED_TYPE = "other";
+
     private final MeterRegistry registry;
     private final Timer publishLatency;
     private final Timer correlationWrite;

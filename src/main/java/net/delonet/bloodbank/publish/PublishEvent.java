@@ -8,6 +8,7 @@ import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.http.OutcomeUnknownException;
 import net.delonet.bloodbank.ops.BusMetrics;
+import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -29,11 +30,13 @@ public final class PublishEvent extends AsyncProcessorSupport {
     private final EventPublisher publisher;
     private final CorrelationStore store;
     private final BusMetrics metrics;
+    private final EventTypeRegistry types;
 
-    public PublishEvent(EventPublisher publisher, CorrelationStore store, BusMetrics metrics) {
+    public PublishEvent(EventPublisher publisher, CorrelationStore store, BusMetrics metrics, EventTypeRegistry types) {
         this.publisher = publisher;
         this.store = store;
         this.metrics = metrics;
+        this.types = types;
     }
 
     @Override
@@ -62,7 +65,9 @@ public final class PublishEvent extends AsyncProcessorSupport {
 
     private void published(Exchange exchange, EventEnvelope event, boolean routed) {
         exchange.setProperty(ROUTED, routed);
-        metrics.published(event.eventType(), routed, Duration.ofMillis(exchange.getClock().elapsed()));
+        // Any client can make up event types: only registered ones get a series of their own.
+        String label = types.find(event.eventType()).isPresent() ? event.eventType() : BusMetrics.UNREGISTERED_TYPE;
+        metrics.published(label, routed, Duration.ofMillis(exchange.getClock().elapsed()));
         if (!routed) {
             LOG.warn("Event {} ({}) matched no binding: confirmed by the broker but no queue holds it",
                     event.eventId(), event.eventType());

@@ -96,11 +96,11 @@ class GuideCommandsTest {
     /** The guide's "*.failed" misses fireflies.transcript.failed: bb replay says so (a future window: nothing replayed). */
     @Test
     void should_warn_when_a_star_pattern_of_the_guide_is_replayed() {
-        BbProcess.Result run = BbProcess.run(env, null, "replay", "--consumer", "rag-ingester", "--pattern", "*.failed",
+        BbProcess.Result run = BbProcess.run(env, null, "replay", "--consumer", "artifact-logger", "--pattern", "*.failed",
                 "--since", OffsetDateTime.now().plusHours(1).toString(), "--until", OffsetDateTime.now().plusHours(2).toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).isEqualTo("replayed: 0 to rag-ingester\n");
+        assertThat(run.stdout()).isEqualTo("replayed: 0 to artifact-logger\n");
         assertThat(run.stderr().lines()).filteredOn(line -> line.startsWith("bb: warning:")).singleElement().asString()
                 .startsWith("bb: warning: '*.failed' matches no registered event type").contains("'#.failed'");
     }

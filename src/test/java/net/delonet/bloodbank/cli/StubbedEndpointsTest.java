@@ -66,4 +66,22 @@ class StubbedEndpointsTest {
             assertThat(refused.stderr()).isEqualTo("bb: q is required (HTTP 400)\n");
         }
     }
+
+    @Test
+    void should_show_artifact_hits_with_their_id_title_and_kind() throws Exception {
+        // the shape GET /rag/search answers: transcript hits with speakers and times, artifact hits with artifact_id
+        try (StubService rag = new StubService(200, "{\"query\":\"budget\",\"count\":2,\"hits\":["
+                + "{\"kind\":\"artifact\",\"artifact_id\":\"notes-7\",\"title\":\"Budget notes\",\"speakers\":[],"
+                + "\"start_time\":null,\"end_time\":null,\"text\":\"Budget: 10k\",\"score\":0.0327},"
+                + "{\"kind\":\"transcript\",\"transcript_id\":\"tr-1\",\"title\":\"Weekly sync\",\"speakers\":[\"Alice\",\"Bob\"],"
+                + "\"start_time\":0.0,\"end_time\":53.5,\"text\":\"Alice: the budget\",\"score\":0.031}]}")) {
+            BbProcess.Result found = BbProcess.run(Map.of("BLOODBANK_URL", rag.url()), null, "search", "budget");
+
+            assertThat(found.stdout().lines()).containsExactly(
+                    "0.0327  artifact notes-7  Budget notes",
+                    "    Budget: 10k",
+                    "0.031  Weekly sync  Alice, Bob  0.0–53.5",
+                    "    Alice: the budget");
+        }
+    }
 }

@@ -108,7 +108,7 @@ class ConsumerRestartTest {
             assertThat(broker.depth(app.topology().deadLetters(consumer))).isZero();
             try (RedisProbe redis = new RedisProbe()) {
                 await().atMost(Duration.ofSeconds(3)).until(() ->
-                        redis.redis().exists("bloodbank:processing:" + consumer + ":" + eventId) == 0);
+                        redis.redis().exists("bloodbank:processing:" + app.topology().queue(consumer) + ":" + eventId) == 0);
             }
 
             app.context().getRouteController().startRoute("consumer-" + consumer);

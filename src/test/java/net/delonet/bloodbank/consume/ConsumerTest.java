@@ -82,10 +82,10 @@ class ConsumerTest {
         RecordingHandler.Call call = handler.calls(eventId).get(0);
         assertThat(call.eventType()).isEqualTo("artifact.created");
         assertThat(call.body()).isEqualTo(new ArtifactEvents.Artifact(artifactId, null, "Notes", null, null, null, null, null, null, null, null));
-        String processed = "bloodbank:processed:" + name + ":" + eventId;
+        String processed = "bloodbank:processed:" + bloodbank.topology().queue(name) + ":" + eventId;
         await().atMost(Duration.ofSeconds(5)).until(() -> redis.redis().exists(processed) == 1);
         assertThat(redis.redis().ttl(processed)).isBetween(86_000L, 86_400L);
-        assertThat(redis.redis().exists("bloodbank:processing:" + name + ":" + eventId)).isZero();
+        assertThat(redis.redis().exists("bloodbank:processing:" + bloodbank.topology().queue(name) + ":" + eventId)).isZero();
         assertThat(broker.depth(bloodbank.topology().queue(name))).isZero();
     }
 
@@ -104,7 +104,7 @@ class ConsumerTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls(later).size() == 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> broker.depth(bloodbank.topology().queue(name)) == 0
-                && redis.redis().exists("bloodbank:processed:" + name + ":" + eventId) == 1);
+                && redis.redis().exists("bloodbank:processed:" + bloodbank.topology().queue(name) + ":" + eventId) == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> handler.calls(eventId).size() == 1);
         assertThat(broker.depth(bloodbank.topology().deadLetters(name))).isZero();
         handler.behave(call -> null);

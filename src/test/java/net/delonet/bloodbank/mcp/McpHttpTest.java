@@ -47,6 +47,16 @@ class McpHttpTest {
     }
 
     @Test
+    void should_take_the_legacy_correlation_id_as_the_parent() {
+        McpToolsContract.should_take_the_legacy_correlation_id_as_the_parent(client, bloodbank);
+    }
+
+    @Test
+    void should_name_refused_fields_as_the_api_does() {
+        McpToolsContract.should_name_refused_fields_as_the_api_does(client);
+    }
+
+    @Test
     void should_answer_refusals_as_tool_errors_naming_the_field() {
         McpToolsContract.should_answer_refusals_as_tool_errors_naming_the_field(client);
     }

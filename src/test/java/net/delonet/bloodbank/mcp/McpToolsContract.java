@@ -76,6 +76,29 @@ final class McpToolsContract {
         assertThat(text(badId)).contains("correlation_ids[0]");
     }
 
+    /** The seed guide's single {@code correlation_id} is one parent, as over HTTP. */
+    static void should_take_the_legacy_correlation_id_as_the_parent(McpSyncClient client, RunningBloodbank bloodbank) {
+        String ns = "t" + UUID.randomUUID().toString().substring(0, 8);
+        String parent = bloodbank.http().post("/events", "{\"event_type\":\"%s.task.asked\",\"payload\":{}}".formatted(ns))
+                .json().get("event_id").asText();
+
+        CallToolResult published = client.callTool(new McpSchema.CallToolRequest("publish_event", Map.of(
+                "event_type", ns + ".task.done", "payload", Map.of(), "correlation_id", parent)));
+
+        assertThat(published.isError()).as(published.toString()).isFalse();
+        assertThat(structured(published).get("correlation_ids")).extracting(JsonNode::asText).containsExactly(parent);
+    }
+
+    /** Refusals name the field the way the HTTP API does ({@code payload.provider}), not as a JSON pointer. */
+    static void should_name_refused_fields_as_the_api_does(McpSyncClient client) {
+        CallToolResult invalid = client.callTool(new McpSchema.CallToolRequest("publish_event", Map.of(
+                "event_type", "llm.prompt", "payload", Map.of("prompt", "hi"))));
+
+        assertThat(invalid.isError()).isTrue();
+        assertThat(text(invalid)).contains("payload.provider").doesNotContain("/payload");
+        assertThat(structured(invalid).path("field").asText()).isEqualTo("payload.provider");
+    }
+
     private static JsonNode structured(CallToolResult result) {
         return EnvelopeJson.mapper().valueToTree(result.structuredContent());
     }

@@ -86,6 +86,9 @@ class RagPipelineTest {
         JsonNode best = answer.get("hits").get(0);
         assertThat(best.get("kind").asText()).isEqualTo("transcript");
         assertThat(best.get("transcript_id").asText()).isEqualTo(transcriptId);
+        // where the console opens the transcript's chain: the id Fireflies' webhook gives the ready event
+        assertThat(best.get("ready_event_id").asText()).isEqualTo(EventIds.deterministic("fireflies.transcript.ready",
+                Map.of("transcript_id", transcriptId)).toString());
         assertThat(best.get("title").asText()).isEqualTo("Weekly sync");
         assertThat(best.get("text").asText()).contains("budget").doesNotContain("skiing");
         assertThat(best.get("speakers")).extracting(JsonNode::asText).contains("Alice");
@@ -99,7 +102,7 @@ class RagPipelineTest {
 
         JsonNode failed = awaitFailure(eventId);
         assertThat(failed.at("/payload/failed_stage").asText()).isEqualTo("processing");
-        assertThat(failed.at("/payload/metadata/consumer").asText()).isEqualTo("rag-ingester");
+        assertThat(failed.at("/payload/metadata/consumer").asText()).isEqualTo(ingester());
     }
 
     // Events it can never ingest, put straight onto its queue (as a replay or a stray binding would): each ends at its
@@ -156,6 +159,11 @@ class RagPipelineTest {
         return EnvelopeJson.mapper().valueToTree(Meetings.ready(id, "Silence", sentences)).toString();
     }
 
+    /** This replica's rag-ingester (docs/replicas.md: every replica reads a queue of its own). */
+    private String ingester() {
+        return "rag-ingester-" + bloodbank.context().resolvePropertyPlaceholders("{{bloodbank.replica-id}}");
+    }
+
     /** An envelope straight onto the rag-ingester's queue; its event id. */
     private String send(String type, String payload) {
         String eventId = UUID.randomUUID().toString();
@@ -163,7 +171,7 @@ class RagPipelineTest {
                 {"event_id":"%s","event_type":"%s","timestamp":"2026-01-01T00:00:00Z","version":"2.0.0",
                  "source":{"host":"test","type":"hook"},"correlation_ids":[],"payload":%s}"""
                 .formatted(eventId, type, payload);
-        broker.publishTo(bloodbank.topology().queue("rag-ingester"), new AMQP.BasicProperties.Builder().messageId(eventId)
+        broker.publishTo(bloodbank.topology().queue(ingester()), new AMQP.BasicProperties.Builder().messageId(eventId)
                 .type(type).contentType("application/json").build(), envelope.getBytes(StandardCharsets.UTF_8));
         return eventId;
     }

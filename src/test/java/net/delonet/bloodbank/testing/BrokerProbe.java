@@ -27,10 +27,15 @@ public final class BrokerProbe implements AutoCloseable {
 
     /** A server-named, exclusive queue bound to amq.topic with each pattern. */
     public String queueBoundTo(String... patterns) {
+        return queueBoundOn("amq.topic", patterns);
+    }
+
+    /** A server-named, exclusive queue bound to {@code exchange} with each pattern. */
+    public String queueBoundOn(String exchange, String... patterns) {
         try {
             String queue = channel.queueDeclare().getQueue();
             for (String pattern : patterns) {
-                channel.queueBind(queue, "amq.topic", pattern);
+                channel.queueBind(queue, exchange, pattern);
             }
             return queue;
         } catch (Exception e) {
@@ -107,6 +112,15 @@ public final class BrokerProbe implements AutoCloseable {
             for (String queue : queues) {
                 own.queueDelete(queue);
             }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes an exchange the test declared. */
+    public void deleteExchange(String exchange) {
+        try (Channel own = connection.createChannel()) {
+            own.exchangeDelete(exchange);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

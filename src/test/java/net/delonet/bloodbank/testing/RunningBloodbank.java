@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.Bloodbank;
@@ -18,11 +19,13 @@ public final class RunningBloodbank implements AutoCloseable {
     private final Main main;
     private final int port;
     private final boolean ownsQueues;
+    private final Map<String, String> settings;
 
-    private RunningBloodbank(Main main, int port, boolean ownsQueues) {
+    private RunningBloodbank(Main main, int port, boolean ownsQueues, Map<String, String> settings) {
         this.main = main;
         this.port = port;
         this.ownsQueues = ownsQueues;
+        this.settings = settings;
     }
 
     public static RunningBloodbank start() {
@@ -30,19 +33,31 @@ public final class RunningBloodbank implements AutoCloseable {
     }
 
     public static RunningBloodbank start(Map<String, String> overrides) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        // Consumer queues and the archive get a prefix of their own (unless the test names one, and then deletes
+        // them itself); on the shared RabbitMQ they are deleted on close (the embedded broker keeps its data in target/).
+        settings.put("bloodbank.queue-prefix", "bbtest-" + UUID.randomUUID().toString().substring(0, 8) + ".");
+        // Each application its own RAG index (Lucene locks a folder for one writer); the model loads only if used.
+        settings.put("bloodbank.rag.index-dir", ragIndexDir());
+        boolean ownsQueues = !overrides.containsKey("bloodbank.queue-prefix")
+                && !"embedded".equals(System.getProperty("bloodbank.test.backends"));
+        settings.putAll(overrides);
+        return start(settings, ownsQueues);
+    }
+
+    private static RunningBloodbank start(Map<String, String> settings, boolean ownsQueues) {
         int port = freePort();
         Main main = Bloodbank.create();
         main.addOverrideProperty("camel.server.port", Integer.toString(port));
-        // Consumer queues and the archive get a prefix of their own (unless the test names one, and then deletes
-        // them itself); on the shared RabbitMQ they are deleted on close (the embedded broker keeps its data in target/).
-        main.addOverrideProperty("bloodbank.queue-prefix", "bbtest-" + UUID.randomUUID().toString().substring(0, 8) + ".");
-        // Each application its own RAG index (Lucene locks a folder for one writer); the model loads only if used.
-        main.addOverrideProperty("bloodbank.rag.index-dir", ragIndexDir());
-        boolean ownsQueues = !overrides.containsKey("bloodbank.queue-prefix")
-                && !"embedded".equals(System.getProperty("bloodbank.test.backends"));
-        overrides.forEach(main::addOverrideProperty);
+        settings.forEach(main::addOverrideProperty);
         main.start();
-        return new RunningBloodbank(main, port, ownsQueues);
+        return new RunningBloodbank(main, port, ownsQueues, settings);
+    }
+
+    /** Stops the application and starts it again as the same deployment: same queue prefix, index and settings. */
+    public RunningBloodbank restart() {
+        main.stop();
+        return start(settings, ownsQueues);
     }
 
     public HttpApi http() {
