@@ -49,6 +49,9 @@ public final class CorrelationStore implements AutoCloseable {
             for i = 2, #KEYS do redis.call('SREM', KEYS[i], ARGV[2]) end
             return 1""";
 
+    /** Seconds (one attempt a second) a write of unknown outcome is taken back for, while Redis is away. */
+    private static final int TAKE_BACK_ATTEMPTS = 30;
+
     private final RedisClient client;
     private final long ttlSeconds;
     private final Duration timeout;
@@ -88,13 +91,25 @@ public final class CorrelationStore implements AutoCloseable {
                             done.complete(result == 1);
                         }
                     });
-            // Ran just before its deadline but answered after it (the caller was told 503): taken back once it answers.
+            // The caller was told 503, yet Redis may have run the write: it answered after the deadline, or the link
+            // dropped after sending it (no answer at all). Taken back then, retried while Redis is away. A write sent
+            // while disconnected was rejected unsent (REJECT_COMMANDS): nothing to take back.
+            boolean sent = redis.isOpen();
             written.whenComplete((result, failure) -> {
-                if (done.isCompletedExceptionally() && result != null && result == 1) {
-                    forget(child, parents, recordJson);
+                if (failure != null ? sent : result == 1 && done.isCompletedExceptionally()) {
+                    takeBack(child, parents, recordJson, TAKE_BACK_ATTEMPTS);
                 }
             });
             return done;
+        });
+    }
+
+    private void takeBack(UUID child, List<UUID> parents, String recordJson, int attempts) {
+        forget(child, parents, recordJson).whenComplete((ok, failure) -> {
+            if (failure != null && attempts > 1) {
+                CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS)
+                        .execute(() -> takeBack(child, parents, recordJson, attempts - 1));
+            }
         });
     }
 

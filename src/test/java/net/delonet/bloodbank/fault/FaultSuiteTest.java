@@ -116,12 +116,16 @@ class FaultSuiteTest {
         }
         // Events held by a hung link arrive late: drained until the queue stayed quiet for a while.
         Set<String> delivered = Figures.deliveredOnce(broker.drain(queue, 1500));
+        // A write of unknown outcome (the link dropped after it was sent) is taken back once Redis is back.
+        List<String> refused = sent.stream().filter(s -> s.answer().status() == 503).map(Sent::eventId).toList();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Figures.unrecorded(redis, refused).size() == refused.size());
         Figures figures = Figures.of(fault, sent, delivered, redis, faultAt, healedAt, health.slowestMillis());
         System.out.println(figures);
 
         assertThat(sent).extracting(s -> s.answer().status()).isSubsetOf(202, 503, 504).contains(202);
-        assertThat(sent.stream().filter(s -> s.sentAt() > faultAt && s.sentAt() < healedAt).map(s -> s.answer().status()))
-                .as("publishes during the fault").containsAnyOf(503, 504);
+        // (A publish sent late in a hang may still be confirmed once the broker wakes: 202 is right for it.)
+        assertThat(sent.stream().filter(s -> s.answeredAt() > faultAt && s.answeredAt() < healedAt).map(s -> s.answer().status()))
+                .as("answers during the fault").containsAnyOf(503, 504);
         assertThat(sent).allSatisfy(s -> assertThat(s.millis()).as(s.answer().body()).isLessThan(ANSWER_BOUND_MS));
         assertThat(health.slowestMillis()).as("slowest health probe").isLessThan(2500);
         assertThat(figures.lost()).as("acknowledged but lost").isZero();
