@@ -34,7 +34,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImageLayoutIT {
 
-    private static final long WAIT_MS = 180_000;
+    /** The model's first load alone took minutes on the shared 2-core machine (load average 30). */
+    private static final long WAIT_MS = 600_000;
 
     private final String prefix = "bbimage-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     private final String transcriptId = "image-" + UUID.randomUUID();
@@ -135,7 +136,12 @@ class ImageLayoutIT {
     private JsonNode awaitBudgetHit() throws InterruptedException {
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
-            HttpApi.Answer answer = run.http().get("/rag/search?q=budget&k=1&transcript_id=" + transcriptId);
+            HttpApi.Answer answer;
+            try {
+                answer = run.http().get("/rag/search?q=budget&k=1&transcript_id=" + transcriptId);
+            } catch (IllegalStateException slowerThanTheClientWaits) {
+                continue;   // the first search loads the model
+            }
             assertThat(answer.status()).as(answer.body()).isEqualTo(200);
             if (answer.json().get("count").asInt() > 0) {
                 return answer.json().get("hits").get(0);
