@@ -9,6 +9,7 @@ import net.delonet.bloodbank.envelope.LocalHost;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.health.BackendHealthCheck;
+import net.delonet.bloodbank.health.RoundTrip;
 import net.delonet.bloodbank.ops.BusMetrics;
 import net.delonet.bloodbank.publish.BarePayloadRequest;
 import net.delonet.bloodbank.publish.EventBus;
@@ -47,6 +48,7 @@ public class BusConfiguration implements CamelConfiguration {
     @PropertyInject("bloodbank.correlation.max-depth") int maxDepth;
     @PropertyInject("bloodbank.strict-types") boolean strictTypes;
     @PropertyInject("bloodbank.source.host") String sourceHost;
+    @PropertyInject("bloodbank.health.round-trip-timeout-ms") long healthTimeoutMs;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -59,11 +61,14 @@ public class BusConfiguration implements CamelConfiguration {
         EventPublisher publisher = new EventPublisher(publishing, exchange, publishChannels, confirmTimeoutMs);
         CorrelationStore store = new CorrelationStore(Connections.redis(redisHost, redisPort, redisPassword, redisDb, redisTimeoutMs),
                 Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
-        context.addService(Connections.closedOnStop(publisher, store));
+        // Readiness asks each backend for a round trip, bounded, so a hung broker or Redis reads as DOWN quickly.
+        RoundTrip rabbitAnswers = new RoundTrip("bloodbank-rabbitmq-health", Duration.ofMillis(healthTimeoutMs), publisher::isReachable);
+        RoundTrip redisAnswers = new RoundTrip("bloodbank-redis-health", Duration.ofMillis(healthTimeoutMs), store::isReachable);
+        context.addService(Connections.closedOnStop(rabbitAnswers, redisAnswers, publisher, store));
         // Connect once at start-up, so the first publish does not pay for it; an absent backend is only logged
         // here and reported by the health checks.
         context.addStartupListener((ctx, alreadyStarted) -> {
-            if (!publisher.isReachable() || !store.isReachable()) {
+            if (!rabbitAnswers.getAsBoolean() || !redisAnswers.getAsBoolean()) {
                 LOG.warn("RabbitMQ or Redis is not reachable yet: publishing answers 503 until both are");
             }
         });
@@ -83,8 +88,8 @@ public class BusConfiguration implements CamelConfiguration {
         registry.bind("publishAnswer", new PublishAnswer());
         registry.bind("eventBus", new EventBus(context.createProducerTemplate()));
         registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth));
-        registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(rabbitUrl), publisher::isReachable));
-        registry.bind("redisHealth", new BackendHealthCheck("redis", redisHost + ":" + redisPort, store::isReachable));
+        registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(rabbitUrl), rabbitAnswers));
+        registry.bind("redisHealth", new BackendHealthCheck("redis", redisHost + ":" + redisPort, redisAnswers));
         LOG.info("Bloodbank publishes to exchange '{}' on {} and records correlation in Redis {}:{} db {}",
                 exchange, Redacted.url(rabbitUrl), redisHost, redisPort, redisDb);
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -41,15 +42,21 @@ public final class Connecting implements AutoCloseable {
     /** {@code use} on what {@code open} gives, done on the connecting thread, unless the caller was answered meanwhile. */
     public <C, T> CompletionStage<T> then(Open<C> open, Function<C, CompletionStage<T>> use) {
         CompletableFuture<T> done = new CompletableFuture<>();
-        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
-                done.completeExceptionally(unavailable.apply(new TimeoutException("not connected in time"))));
+        // Either the timeout refuses the caller, or the work starts: never both. Once started, the work's own
+        // bound answers (a publish or write already sent has an outcome only its own answer can tell).
+        AtomicBoolean decided = new AtomicBoolean();
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (decided.compareAndSet(false, true)) {
+                done.completeExceptionally(unavailable.apply(new TimeoutException("not connected in time")));
+            }
+        });
         thread.execute(() -> {
-            if (done.isDone()) {
+            if (decided.get()) {
                 return;
             }
             try {
                 C opened = open.open();
-                if (done.isDone()) {
+                if (!decided.compareAndSet(false, true)) {
                     return; // answered already (refused): using it now would act on a refused request
                 }
                 use.apply(opened).whenComplete((result, failure) -> {
@@ -60,6 +67,7 @@ public final class Connecting implements AutoCloseable {
                     }
                 });
             } catch (IOException | RuntimeException e) {
+                decided.set(true);
                 done.completeExceptionally(unavailable.apply(e));
             }
         });

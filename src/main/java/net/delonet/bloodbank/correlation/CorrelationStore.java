@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import net.delonet.bloodbank.config.Connecting;
 import net.delonet.bloodbank.http.UnavailableException;
 
@@ -24,18 +25,27 @@ public final class CorrelationStore implements AutoCloseable {
     static final String FORWARD = "bloodbank:correlation:forward:";
     static final String REVERSE = "bloodbank:correlation:reverse:";
 
-    /** One atomic step: the child's record, then the child added to each parent's set; every key gets the TTL. */
+    /**
+     * One atomic step: the child's record, then the child added to each parent's set; every key gets the TTL.
+     * Refused (0) when Redis runs it after ARGV[4], the caller's deadline (ms since the epoch): a write that reaches
+     * Redis after Bloodbank answered 503 must not leave a record of an event never published. Otherwise 1 for a new
+     * record, 2 when one existed already (the same event published before: that one is never taken back).
+     */
     private static final String RECORD = """
+            local now = redis.call('TIME')
+            if tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) > tonumber(ARGV[4]) then return 0 end
+            local existed = redis.call('EXISTS', KEYS[1])
             redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
             for i = 2, #KEYS do
               redis.call('SADD', KEYS[i], ARGV[3])
               redis.call('EXPIRE', KEYS[i], ARGV[2])
             end
-            return #KEYS""";
+            return 1 + existed""";
 
-    /** Undoes RECORD for an event the broker refused, unless a later write replaced the record. */
+    /** Undoes RECORD for an event that was not published, unless a later write replaced the record. */
     private static final String FORGET = """
-            if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+            if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+            redis.call('DEL', KEYS[1])
             for i = 2, #KEYS do redis.call('SREM', KEYS[i], ARGV[2]) end
             return 1""";
 
@@ -52,13 +62,47 @@ public final class CorrelationStore implements AutoCloseable {
         this.connecting = new Connecting("bloodbank-redis-connect", timeout, CorrelationStore::unavailable);
     }
 
-    /** Records {@code child}'s parents; completes once Redis has applied the whole write. */
-    public CompletionStage<Void> record(UUID child, List<UUID> parents, String recordJson) {
-        return eval(RECORD, keys(child, parents), recordJson, Long.toString(ttlSeconds), child.toString());
+    /**
+     * Records {@code child}'s parents; completes once Redis has applied the whole write, with whether the record is
+     * new (false: the same event was recorded before, so a failed publish must not take it back).
+     */
+    public CompletionStage<Boolean> record(UUID child, List<UUID> parents, String recordJson) {
+        // Clocks: Redis checks the deadline by its own clock, so Bloodbank's and Redis's must agree to well within the
+        // timeout (NTP); a skew of s lets a write s late through. Chosen over undoing a late write afterwards alone:
+        // that undo needs the same dead link, and Lettuce replays commands after a reconnect, so it can lose the race.
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        String[] keys = keys(child, parents);
+        return withConnection(redis -> {
+            CompletableFuture<Long> written = redis.async().<Long>eval(RECORD, ScriptOutputType.INTEGER, keys, recordJson,
+                    Long.toString(ttlSeconds), child.toString(), Long.toString(deadline)).toCompletableFuture();
+            CompletableFuture<Boolean> done = new CompletableFuture<>();
+            // A copy times out, not the command: its late answer still tells whether Redis ran it in time.
+            written.thenApply(result -> result).orTimeout(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
+                    .whenComplete((result, failure) -> {
+                        if (failure != null) {
+                            done.completeExceptionally(unavailable(failure));
+                        } else if (result == 0) {
+                            done.completeExceptionally(new UnavailableException(
+                                    "Redis is unavailable (it ran the write after its deadline; nothing was recorded)", null));
+                        } else {
+                            done.complete(result == 1);
+                        }
+                    });
+            // Ran just before its deadline but answered after it (the caller was told 503): taken back once it answers.
+            written.whenComplete((result, failure) -> {
+                if (done.isCompletedExceptionally() && result != null && result == 1) {
+                    forget(child, parents, recordJson);
+                }
+            });
+            return done;
+        });
     }
 
+    /** Takes back a new record of an event that was not published. */
     public CompletionStage<Void> forget(UUID child, List<UUID> parents, String recordJson) {
-        return eval(FORGET, keys(child, parents), recordJson, child.toString());
+        return withConnection(redis -> redis.async().<Long>eval(FORGET, ScriptOutputType.INTEGER, keys(child, parents),
+                recordJson, child.toString()).toCompletableFuture().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .<Void>thenApply(result -> null));
     }
 
     /** The child's forward record as stored, or null when Redis holds none. */
@@ -83,30 +127,13 @@ public final class CorrelationStore implements AutoCloseable {
         }
     }
 
-    private CompletionStage<Void> eval(String script, String[] keys, String... args) {
+    private <T> CompletionStage<T> withConnection(Function<StatefulRedisConnection<String, String>, CompletionStage<T>> use) {
         StatefulRedisConnection<String, String> open = connection;
         if (open != null) {
-            return eval(open, script, keys, args);
+            return use.apply(open);
         }
         // The first connection waits on the network; bounded like a command.
-        return connecting.then(this::connection, redis -> eval(redis, script, keys, args));
-    }
-
-    private CompletionStage<Void> eval(StatefulRedisConnection<String, String> redis, String script, String[] keys,
-                                       String... args) {
-        // Completed directly (not through a dependent stage) so callers see the UnavailableException itself.
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        redis.async().<Long>eval(script, ScriptOutputType.INTEGER, keys, args)
-                .toCompletableFuture()
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((ok, failure) -> {
-                    if (failure != null) {
-                        done.completeExceptionally(unavailable(failure));
-                    } else {
-                        done.complete(null);
-                    }
-                });
-        return done;
+        return connecting.then(this::connection, use);
     }
 
     private RedisCommands<String, String> commands() {
@@ -137,7 +164,9 @@ public final class CorrelationStore implements AutoCloseable {
         if (root instanceof UnavailableException u) {
             return u;
         }
-        return new UnavailableException("Redis is unavailable (" + root.getClass().getSimpleName() + ")", root);
+        String why = root instanceof java.util.concurrent.TimeoutException ? "no answer in time"
+                : root.getClass().getSimpleName();
+        return new UnavailableException("Redis is unavailable (" + why + "): nothing was published", root);
     }
 
     private static String[] keys(UUID child, List<UUID> parents) {

@@ -63,7 +63,7 @@ public final class EnvelopeReader {
         if (registered == null && strictTypes) {
             throw ApiException.badRequest("event_type", "Unknown event type '" + eventType + "' (strict types are on)");
         }
-        return new EventEnvelope(
+        EventEnvelope event = new EventEnvelope(
                 eventId(request, eventType),
                 eventType,
                 timestamp(request.get("timestamp")),
@@ -72,6 +72,8 @@ public final class EnvelopeReader {
                 parents(request),
                 request.hasNonNull("agent_context") ? typed(request.get("agent_context"), AgentContext.class, "agent_context") : null,
                 payload(request.get("payload"), registered));
+        ShortStrings.check(event);
+        return event;
     }
 
     private static String eventType(JsonNode node) {

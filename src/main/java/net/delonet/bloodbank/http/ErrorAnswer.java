@@ -67,6 +67,9 @@ public final class ErrorAnswer implements Processor {
             if (api.field() != null) {
                 body.put("field", api.field());
             }
+            if (api instanceof OutcomeUnknownException unknown) {
+                body.put("event_id", unknown.eventId()); // what to retry with, when the server chose the id
+            }
             if (status >= 500) {
                 LOG.warn("{} {}: {}", status, uri, api.getMessage());
             }

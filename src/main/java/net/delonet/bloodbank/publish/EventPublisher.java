@@ -8,11 +8,14 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.delonet.bloodbank.config.Connecting;
 import net.delonet.bloodbank.config.RabbitConnection;
+import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.http.OutcomeUnknownException;
 import net.delonet.bloodbank.http.UnavailableException;
 
 /**
@@ -28,6 +31,8 @@ public final class EventPublisher implements AutoCloseable {
     private final AtomicInteger next = new AtomicInteger();
     private final RabbitConnection connection;
     private final Connecting connecting;
+    private final Object probeLock = new Object();
+    private Channel probe;
 
     public EventPublisher(ConnectionFactory factory, String exchange, int channelCount, long confirmTimeoutMs) {
         this.exchange = exchange;
@@ -40,44 +45,72 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     /**
-     * Completes with whether a queue took the message (false: no binding matched), or fails with 503.
+     * Completes with whether a queue took the message (false: no binding matched), or fails with 503 or 504.
      * Never waits on the network itself: callers may be on an event loop. When the channel it would use is not
      * open, opening it (and the connection) happens on the publisher's own connecting thread.
      */
     public CompletionStage<Boolean> publish(OutgoingEvent event) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(confirmTimeoutMs);
         int slot = Math.floorMod(next.getAndIncrement(), channels.length);
         ConfirmChannel open = channels[slot];
         if (open != null && open.isOpen()) {
-            return publish(open, event);
+            return publish(open, slot, event, deadline);
         }
-        return connecting.then(() -> channel(slot), channel -> publish(channel, event));
+        return connecting.then(() -> channel(slot), channel -> publish(channel, slot, event, deadline));
     }
 
-    private CompletionStage<Boolean> publish(ConfirmChannel channel, OutgoingEvent event) {
-        // Completed directly (not through a dependent stage) so callers see the UnavailableException itself.
+    /**
+     * Completes when the broker confirmed; fails with 503 when it definitely did not take the event (refused, or not
+     * written), and with 504 when nobody can tell (no confirm by the deadline, or the link closed while waiting).
+     */
+    private CompletionStage<Boolean> publish(ConfirmChannel channel, int slot, OutgoingEvent event, long deadline) {
+        // Completed directly (not through a dependent stage) so callers see the ApiException itself.
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         try {
             channel.publish(exchange, event.routingKey(), properties(event), event.body())
-                    .orTimeout(confirmTimeoutMs, TimeUnit.MILLISECONDS)
+                    .orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
                     .whenComplete((routed, failure) -> {
                         if (failure != null) {
-                            done.completeExceptionally(unavailable(failure));
+                            done.completeExceptionally(unconfirmed(event, failure));
                         } else {
                             done.complete(routed);
                         }
                     });
+        } catch (ConfirmChannel.Retired e) {
+            // Another publish broke this channel just now: this one was not written; a fresh channel takes it.
+            return connecting.then(() -> channel(slot), fresh -> publish(fresh, slot, event, deadline));
         } catch (IOException | RuntimeException e) {
             done.completeExceptionally(unavailable(e));
         }
         return done;
     }
 
-    /** Whether RabbitMQ answers: connects when there is no open connection. */
+    private static ApiException unconfirmed(OutgoingEvent event, Throwable failure) {
+        Throwable root = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (root instanceof java.util.concurrent.TimeoutException) {
+            return new OutcomeUnknownException(event.eventId(), "RabbitMQ did not confirm the event in time", root);
+        }
+        if (root instanceof ConfirmChannel.ConfirmLost) {
+            return new OutcomeUnknownException(event.eventId(), "The link to RabbitMQ closed before it confirmed the event", root);
+        }
+        return unavailable(root);
+    }
+
+    /**
+     * Whether RabbitMQ answers a round trip on the publishing connection (connects when there is none). Blocks until
+     * it does: callers bound it (health.RoundTrip). An open connection alone says nothing about a hung broker.
+     */
     public boolean isReachable() {
-        try {
-            return connection.get().isOpen();
-        } catch (IOException | RuntimeException e) {
-            return false;
+        synchronized (probeLock) {
+            try {
+                if (probe == null || !probe.isOpen()) {
+                    probe = connection.get().createChannel();
+                }
+                probe.exchangeDeclarePassive(exchange);
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
         }
     }
 
@@ -100,7 +133,7 @@ public final class EventPublisher implements AutoCloseable {
             synchronized (this) {
                 current = channels[slot];
                 if (current == null || !current.isOpen()) {
-                    current = new ConfirmChannel(connection.get().createChannel());
+                    current = new ConfirmChannel(connection.get().createChannel(), confirmTimeoutMs);
                     channels[slot] = current;
                 }
             }
@@ -120,8 +153,7 @@ public final class EventPublisher implements AutoCloseable {
     }
 
     private static UnavailableException unavailable(Throwable failure) {
-        Throwable root = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable root = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (root instanceof UnavailableException u) {
             return u;
         }
@@ -129,9 +161,9 @@ public final class EventPublisher implements AutoCloseable {
         while (deepest.getCause() != null && deepest.getCause() != deepest) {
             deepest = deepest.getCause();
         }
-        String reason = root instanceof java.util.concurrent.TimeoutException ? "no confirm in time"
+        String reason = root instanceof java.util.concurrent.TimeoutException ? "not connected in time"
                 : deepest.getClass().getSimpleName() + (deepest.getMessage() == null ? "" : ": " + deepest.getMessage());
-        return new UnavailableException("RabbitMQ is unavailable: the event was not confirmed (" + reason + ")", root);
+        return new UnavailableException("RabbitMQ is unavailable: the event was not published (" + reason + ")", root);
     }
 
     @Override

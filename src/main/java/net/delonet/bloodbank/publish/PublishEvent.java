@@ -6,6 +6,7 @@ import java.util.UUID;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
+import net.delonet.bloodbank.http.OutcomeUnknownException;
 import net.delonet.bloodbank.ops.BusMetrics;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -14,8 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Route step: publishes the envelope and completes on the broker's confirm. When the broker refuses
- * or does not answer, the correlation record written just before is taken back and the exchange fails (503).
+ * Route step: publishes the envelope and completes on the broker's confirm. When the broker refuses it (or it was
+ * never written), the correlation record written just before is taken back and the exchange fails (503); when the
+ * outcome is unknown (no confirm in time) the record stays and the exchange fails with 504.
  */
 public final class PublishEvent extends AsyncProcessorSupport {
 
@@ -45,8 +47,10 @@ public final class PublishEvent extends AsyncProcessorSupport {
         }
         return Completion.whenDone(exchange, callback, publisher.publish(outgoing), (routed, failure) -> {
             if (failure != null) {
+                // Only a definite "not published" takes the record back: an event whose outcome is unknown may yet
+                // reach consumers, and they must find its causation (DESIGN.md, "Outcome unknown").
                 String record = exchange.getProperty(RecordCorrelation.RECORD, String.class);
-                if (record != null) {
+                if (record != null && !(failure instanceof OutcomeUnknownException)) {
                     store.forget(event.eventId(), event.correlationIds(), record);
                 }
                 exchange.setException(failure);

@@ -20,7 +20,7 @@ import org.apache.camel.support.AsyncProcessorSupport;
  */
 public final class RecordCorrelation extends AsyncProcessorSupport {
 
-    /** The forward record as written, kept so a refused publish can take exactly it back. */
+    /** The forward record as written when it is new, kept so a refused publish can take exactly it back. */
     public static final String RECORD = "bloodbank.correlationRecord";
 
     private final CorrelationStore store;
@@ -43,10 +43,13 @@ public final class RecordCorrelation extends AsyncProcessorSupport {
         exchange.setProperty(RECORD, record);
         long started = System.nanoTime();
         return Completion.whenDone(exchange, callback, store.record(event.eventId(), event.correlationIds(), record),
-                (ok, failure) -> {
+                (created, failure) -> {
                     if (failure != null) {
                         exchange.setException(failure);
                     } else {
+                        if (!created) {
+                            exchange.removeProperty(RECORD); // recorded by an earlier publish of this event: keep it
+                        }
                         metrics.correlationWritten(Duration.ofNanos(System.nanoTime() - started));
                     }
                 });

@@ -20,6 +20,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private final Object flow = new Object();
+    private boolean paused;
 
     public TcpProxy(int targetPort) {
         this.port = RunningBloodbank.freePort();
@@ -60,6 +62,31 @@ public final class TcpProxy implements AutoCloseable {
             }
         });
         sockets.clear();
+    }
+
+    /**
+     * Holds every byte in both directions, on open connections and new ones, until {@link #resume()}: a server (or a
+     * network) that hangs and then wakes up, delivering late whatever was sent meanwhile.
+     */
+    public void pause() {
+        synchronized (flow) {
+            paused = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (flow) {
+            paused = false;
+            flow.notifyAll();
+        }
+    }
+
+    private void awaitFlowing() throws InterruptedException {
+        synchronized (flow) {
+            while (paused) {
+                flow.wait();
+            }
+        }
     }
 
     /** Takes connections and never answers, as a host that is up but hung, or a route that drops packets, would. */
@@ -131,10 +158,11 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    awaitFlowing();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
-            } catch (IOException ignored) {
+            } catch (IOException | InterruptedException ignored) {
                 // one side closed: close the other below
             }
             try {
@@ -150,6 +178,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        resume();
         cut();
     }
 }
