@@ -20,6 +20,8 @@ WORKDIR /app
 #   /var/lib/bloodbank  kept across restarts: the RAG index, the watcher's state and recording-link key, the embedded
 #                       backends' data (a named volume in Compose, a claimed volume per pod in Kubernetes)
 #   /tmp                scratch: ONNX Runtime's native libraries, Vert.x's file cache, JVM perf data
+# The heap gets 40 % of the container's memory limit: the embedding model (ONNX Runtime), metaspace, threads and code
+# live outside it, about 380 MiB under load (BENCHMARKS.md, "Memory").
 # Both owned by the runtime user, so a new named volume (a copy of the image's folder) starts out writable by it.
 # /recordings is the watcher's folder: mount the recordings over it (read-only is enough).
 RUN mkdir -p /recordings /var/lib/bloodbank && chown 10001:10001 /recordings /var/lib/bloodbank
@@ -33,7 +35,7 @@ ENV BLOODBANK_ROUTES="file:/app/routes/*.camel.yaml" \
     BLOODBANK_STATE_DIR=/var/lib/bloodbank \
     RAG_INDEX_DIR=/var/lib/bloodbank/rag-index \
     BLOODBANK_HOME=/var/lib/bloodbank/embedded \
-    JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=/tmp -XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=/tmp -XX:MaxRAMPercentage=40"
 USER 10001:10001
 VOLUME ["/var/lib/bloodbank", "/tmp"]
 EXPOSE 8682

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d)
 prefix="bbcds-$$."
 cleanup() {
-  rabbitmqctl -q list_queues name 2>/dev/null | grep "^$prefix" | while read -r queue; do rabbitmqctl -q delete_queue "$queue"; done
+  rabbitmqctl -q list_queues name 2>/dev/null | grep "^$prefix" | while read -r queue; do rabbitmqctl -q delete_queue "$queue" < /dev/null; done
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -12,7 +12,7 @@ if curl -s "localhost:$PORT" >/dev/null 2>&1; then echo "port $PORT is in use: s
 work=$(mktemp -d)
 prefix="bbcold-$$."
 cleanup() {
-  rabbitmqctl -q list_queues name 2>/dev/null | grep "^$prefix" | while read -r queue; do rabbitmqctl -q delete_queue "$queue" >/dev/null; done
+  rabbitmqctl -q list_queues name 2>/dev/null | grep "^$prefix" | while read -r queue; do rabbitmqctl -q delete_queue "$queue" < /dev/null > /dev/null; done
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -13,7 +13,7 @@ cgroup="/sys/fs/cgroup/memory$(grep ':memory:' /proc/self/cgroup | cut -d: -f3)/
 mkdir "$cgroup" && echo $((LIMIT_MB << 20)) > "$cgroup/memory.limit_in_bytes"
 cleanup() {
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rmdir "$cgroup" 2>/dev/null || true
-  rabbitmqctl -q list_queues name 2>/dev/null | grep "^$prefix" | while read -r q; do rabbitmqctl -q delete_queue "$q" >/dev/null; done
+  rabbitmqctl -q list_queues name 2>/dev/null | grep "^$prefix" | while read -r q; do rabbitmqctl -q delete_queue "$q" < /dev/null > /dev/null; done
   rm -rf "$work"
 }
 trap cleanup EXIT
