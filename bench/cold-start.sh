@@ -3,7 +3,8 @@
 # connected, routes started, every handler mounted). Usage: bench/cold-start.sh [runs]   (after mvn package; real
 # backends on localhost). Launches README's command, bin/bloodbank (with the class-data archive); to compare:
 #   LAUNCH="java -jar target/bloodbank.jar" bench/cold-start.sh
-# Each line says the load average at the start of the run: on a shared machine the figure depends on it.
+# Each line says the load average at the start of the run (on a shared machine the wall time depends on it) and the
+# CPU seconds the JVM used until ready.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18683}
@@ -23,6 +24,9 @@ for run in $(seq 1 "${1:-5}"); do
     WATCH_PATH="$work/recordings" $LAUNCH > /tmp/bloodbank-cold-start.log 2>&1 &
   pid=$!
   until curl -sf "localhost:$PORT/observe/health/ready" >/dev/null 2>&1; do sleep 0.02; done
-  echo "run $run: ready after $(( ($(date +%s%N) - start) / 1000000 )) ms (load average $load, $LAUNCH)"
+  ms=$(( ($(date +%s%N) - start) / 1000000 ))
+  # CPU the JVM spent to get there: unlike the wall time, hardly moved by other processes' load
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$pid/stat")
+  echo "run $run: ready after $ms ms, $cpu CPU s (load average $load, $LAUNCH)"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 done
