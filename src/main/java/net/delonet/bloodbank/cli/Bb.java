@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 + "Talks to BLOODBANK_URL (default http://localhost:8682) with BLOODBANK_TOKEN as a bearer token.",
         footer = "%nExit codes: 0 ok, 2 bad input (also a 400/404/422 from the service), 3 service unreachable or 503,"
                 + " 1 anything else.",
-        subcommands = {PublishCommand.class, WrapCommand.class, ChainCommand.class, TailCommand.class,
+        subcommands = {PublishCommand.class, PublishPromptCommand.class, WrapCommand.class, ChainCommand.class, TailCommand.class,
                 TypesCommand.class, DlqCommand.class, ReplayCommand.class, SearchCommand.class, ServeCommand.class,
                 McpCommand.class, CommandLine.HelpCommand.class})
 public final class Bb implements Runnable {

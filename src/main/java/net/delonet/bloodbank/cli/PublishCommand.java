@@ -49,10 +49,16 @@ final class PublishCommand implements Callable<Integer> {
         if (agentType != null) {
             request.set("agent_context", EventRequests.agentContext(agentType, agentName));
         }
+        return send(request);
+    }
+
+    /** Publishes {@code request} and prints its event id (and a warning when no queue took it). */
+    static int send(ObjectNode request) {
         JsonNode answer = Service.client().post("/events", request);
         System.out.println(answer.path("event_id").asText());
         if (!answer.path("routed").asBoolean(true)) {
-            System.err.println("bb: warning: no queue is bound for " + eventType + ": the broker kept no copy");
+            System.err.println("bb: warning: no queue is bound for " + request.path("event_type").asText()
+                    + ": the broker kept no copy");
         }
         return ExitCodes.OK;
     }

@@ -32,7 +32,11 @@ final class ReplayCommand implements Callable<Integer> {
             body.put("until", until);
         }
         JsonNode answer = Service.client().post("/replay", body);
-        System.out.println("replayed: " + Answers.text(answer, "replayed", "count") + " to " + consumer);
+        // The service replays only what the consumer is bound to; it counts the rest of the matches as skipped.
+        String skipped = Answers.text(answer, "skipped");
+        System.out.println("replayed: " + Answers.text(answer, "replayed", "count") + " to " + consumer
+                + (skipped.equals("-") || skipped.equals("0") ? "" : " (skipped " + skipped + " it is not bound to)"));
+        answer.path("warnings").forEach(warning -> System.err.println("bb: warning: " + warning.asText()));
         return ExitCodes.OK;
     }
 }

@@ -34,6 +34,8 @@ final class TailCommand implements Callable<Integer> {
                     String queue = line.contains("(queue ") ? line.substring(line.indexOf("(queue ") + 7, line.length() - 1) : "?";
                     System.err.println("bb: listening for " + pattern + " on " + client.baseUrl() + " (queue " + queue
                             + "; Ctrl-C to stop)");
+                } else if (line.startsWith(": warning: ")) {
+                    System.err.println("bb: warning: " + line.substring(11));
                 } else if (line.startsWith("data:")) {
                     data.append(data.length() == 0 ? "" : "\n").append(line.substring(line.startsWith("data: ") ? 6 : 5));
                 } else if (line.isEmpty() && data.length() > 0) {

@@ -7,13 +7,16 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.http.ApiException;
 import net.delonet.bloodbank.live.TopicPattern;
+import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.Body;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /replay}: reads the archive stream from {@code since} and puts every event whose routing key matches
  * {@code pattern} and whose timestamp lies in [since, until) onto the consumer's queue, unchanged (same event id,
- * so the consumer's dedupe decides whether it is new). Bounded: it stops once it has read the whole stream (nothing
+ * so the consumer's dedupe decides whether it is new). Only events the consumer is bound to: what the broker would
+ * never have routed to it, it cannot handle (another payload type); those are counted as skipped. Bounded: it stops once it has read the whole stream (nothing
  * arrives for {@code idleMs}), after {@code maxEvents} replayed, or after {@code maxDuration}; the answer says which.
  */
 public final class ArchiveReplay {
@@ -30,6 +34,7 @@ public final class ArchiveReplay {
     private static final int PREFETCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveReplay.class);
 
+    private final Supplier<EventTypeRegistry> types;
     private final Topology topology;
     private final AdminConnection broker;
     private final QueueWriter writer;
@@ -39,7 +44,9 @@ public final class ArchiveReplay {
     public record ReplayLimits(long maxDurationMs, int maxEvents, long idleMs) {
     }
 
-    public ArchiveReplay(Topology topology, AdminConnection broker, QueueWriter writer, ReplayLimits limits) {
+    public ArchiveReplay(Topology topology, AdminConnection broker, QueueWriter writer, ReplayLimits limits,
+            Supplier<EventTypeRegistry> types) {
+        this.types = types;
         this.topology = topology;
         this.broker = broker;
         this.writer = writer;
@@ -56,17 +63,21 @@ public final class ArchiveReplay {
         }
         ObjectNode answer = EnvelopeJson.mapper().valueToTree(request);
         answer.put("queue", topology.queue(request.consumer()));
+        TopicPattern.misleadingStar(request.pattern(), types.get().names())
+                .ifPresent(warning -> answer.putArray("warnings").add(warning));
         return broker.forRequest(channel -> {
             Counts counts = replay(channel, request);
-            LOG.info("Replayed {} of {} archived event(s) matching {} to {} ({})", counts.replayed, counts.scanned,
-                    request.pattern(), request.consumer(), counts.stoppedBy);
-            return answer.put("scanned", counts.scanned).put("replayed", counts.replayed).put("stopped_by", counts.stoppedBy);
+            LOG.info("Replayed {} of {} archived event(s) matching {} to {}, skipped {} it is not bound to ({})",
+                    counts.replayed, counts.scanned, request.pattern(), request.consumer(), counts.skipped, counts.stoppedBy);
+            return answer.put("scanned", counts.scanned).put("replayed", counts.replayed).put("skipped", counts.skipped)
+                    .put("stopped_by", counts.stoppedBy);
         });
     }
 
     private static final class Counts {
         int scanned;
         int replayed;
+        int skipped;
         String stoppedBy = "end_of_archive";
     }
 
@@ -78,6 +89,7 @@ public final class ArchiveReplay {
                 (tag, delivery) -> deliveries.add(delivery), tag -> { });
         long deadline = System.currentTimeMillis() + limits.maxDurationMs();
         Counts counts = new Counts();
+        List<String> bindings = topology.consumers().getOrDefault(request.consumer(), List.of());
         while (true) {
             long wait = Math.min(limits.idleMs(), deadline - System.currentTimeMillis());
             com.rabbitmq.client.Delivery next = wait > 0 ? deliveries.poll(wait, TimeUnit.MILLISECONDS) : null;
@@ -88,14 +100,19 @@ public final class ArchiveReplay {
             counts.scanned++;
             channel.basicAck(next.getEnvelope().getDeliveryTag(), false);
             String routingKey = next.getEnvelope().getRoutingKey();
-            if (TopicPattern.matches(request.pattern(), routingKey) && request.covers(timestamp(next.getBody()))) {
-                writer.send(topology.queue(request.consumer()), QueueWriter.withHeaders(next.getProperties(), Map.of(
-                        DeadLetter.ROUTING_KEY, routingKey,
-                        REPLAYED_AT, OffsetDateTime.now(ZoneOffset.UTC).toString())), next.getBody());
-                if (++counts.replayed >= request.limit()) {
-                    counts.stoppedBy = "limit";
-                    return counts;
-                }
+            if (!TopicPattern.matches(request.pattern(), routingKey) || !request.covers(timestamp(next.getBody()))) {
+                continue;
+            }
+            if (bindings.stream().noneMatch(binding -> TopicPattern.matches(binding, routingKey))) {
+                counts.skipped++;
+                continue;
+            }
+            writer.send(topology.queue(request.consumer()), QueueWriter.withHeaders(next.getProperties(), Map.of(
+                    DeadLetter.ROUTING_KEY, routingKey,
+                    REPLAYED_AT, OffsetDateTime.now(ZoneOffset.UTC).toString())), next.getBody());
+            if (++counts.replayed >= request.limit()) {
+                counts.stoppedBy = "limit";
+                return counts;
             }
         }
     }

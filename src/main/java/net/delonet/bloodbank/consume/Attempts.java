@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.delonet.bloodbank.envelope.EventEnvelope;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -35,10 +34,13 @@ public final class Attempts implements Processor {
         if (attempts == 1) {
             exchange.setProperty(FIRST_FAILURE, now);
         }
-        EventEnvelope event = exchange.getProperty(ReceiveEvent.ENVELOPE, EventEnvelope.class);
-        LOG.warn("{} failed on event {} ({}), attempt {}: {}", exchange.getProperty(ReceiveEvent.CONSUMER),
-                event == null ? "?" : event.eventId(), event == null ? "?" : event.eventType(), attempts,
-                Failures.message(exchange.getException()));
+        // The one line per attempt: the real cause, no stack trace (handler routes leave logging to this).
+        Throwable error = exchange.getException();
+        EventName event = EventName.of(exchange, error);
+        boolean retryable = Failures.isRetryable(error, nonRetryable(exchange));
+        LOG.warn("{} failed on event {} ({}), attempt {}/{}{}: {}", exchange.getProperty(ReceiveEvent.CONSUMER),
+                event.id(), event.type(), attempts, exchange.getProperty(RETRIES, 0, Integer.class) + 1,
+                retryable ? "" : " (not retryable)", Failures.message(error));
     }
 
     /** The {@code retryWhile} predicate (the bean language calls it by name). */

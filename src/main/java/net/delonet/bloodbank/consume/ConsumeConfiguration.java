@@ -76,7 +76,7 @@ public class ConsumeConfiguration implements CamelConfiguration {
                 new EventBus(context.createProducerTemplate()), LocalHost.name(sourceHost));
 
         registry.bind("consumerTopology", topology);
-        registry.bind("declareConsumerQueues", new DeclareConsumerQueues(topology));
+        registry.bind("declareConsumerQueues", new DeclareConsumerQueues(topology, types));
         registry.bind("deliveryConverter", new DeliveryConverter());
         registry.bind("receiveEvent", new ReceiveEvent(types, dedupe));
         registry.bind("callHandler", new CallHandler(context.createProducerTemplate()));
@@ -86,7 +86,7 @@ public class ConsumeConfiguration implements CamelConfiguration {
         registry.bind("deadLetterQueues", new DeadLetterQueues(topology, broker, BusMetrics.in(registry)));
         registry.bind("redrive", new Redrive(topology, broker, writer, maxRedrives));
         registry.bind("archiveReplay", new ArchiveReplay(topology, broker, writer,
-                new ArchiveReplay.ReplayLimits(replayMaxDurationMs, replayMaxEvents, replayIdleMs)));
+                new ArchiveReplay.ReplayLimits(replayMaxDurationMs, replayMaxEvents, replayIdleMs), types));
         // The exchange and the archive exist before the first publish; a broker that is away gets them on reconnect.
         context.addStartupListener((started, alreadyStarted) -> declareShared(topology));
     }

@@ -1,6 +1,7 @@
 package net.delonet.bloodbank.consume;
 
 import com.rabbitmq.client.AMQP;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.camel.Exchange;
@@ -29,6 +30,9 @@ public final class DeadLetter implements Processor {
     /** The routing key the event was published with (a redriven or replayed message arrives by its queue's name). */
     public static final String ROUTING_KEY = "x-bloodbank-routing-key";
     public static final String REDRIVES = "x-bloodbank-redrives";
+    /** The event's id and type as far as they were readable (the envelope's, else the AMQP message_id and type). */
+    public static final String EVENT_ID = "x-bloodbank-event-id";
+    public static final String EVENT_TYPE = "x-bloodbank-event-type";
     /** A dead letter that could not be written is put back after this pause, so a broken DLQ is not a hot loop. */
     private static final long REQUEUE_PAUSE_MS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetter.class);
@@ -75,9 +79,10 @@ public final class DeadLetter implements Processor {
         Message delivery = Delivery.of(exchange);
         Failure failure = report.of(exchange, error);
         writer.send(failure.deadLetterQueue(), properties(delivery, failure), delivery.getBody());
-        LOG.warn("{} gave up on event {} ({}) after {} attempt(s), now on {}: {}", failure.consumer(), failure.eventId(),
-                failure.eventType(), failure.attempts(), failure.deadLetterQueue(), failure.errorMessage());
-        report.publishFailedEvent(failure);
+        String reported = report.publishFailedEvent(failure);
+        LOG.warn("{} dead-lettered event {} ({}) after {} attempt(s) onto {}, {}: {}", failure.consumer(),
+                failure.eventId(), failure.eventType(), failure.attempts(), failure.deadLetterQueue(), reported,
+                failure.errorMessage());
         Delivery.ack(exchange);
     }
 
@@ -86,7 +91,7 @@ public final class DeadLetter implements Processor {
                 .fromMessageProperties(delivery.getMessageProperties(), "UTF-8").builder().deliveryMode(2).build();
         Object routingKey = delivery.getMessageProperties().getHeaders()
                 .getOrDefault(ROUTING_KEY, delivery.getMessageProperties().getReceivedRoutingKey());
-        return QueueWriter.withHeaders(original, Map.of(
+        Map<String, Object> headers = new HashMap<>(Map.of(
                 ROUTING_KEY, routingKey,
                 CONSUMER, failure.consumer(),
                 ERROR_CLASS, failure.error().getClass().getName(),
@@ -96,5 +101,26 @@ public final class DeadLetter implements Processor {
                 ATTEMPTS, failure.attempts(),
                 FIRST_FAILURE, failure.firstFailureAt().toString(),
                 LAST_FAILURE, failure.lastFailureAt().toString()));
+        if (failure.eventId() != null) {
+            headers.put(EVENT_ID, failure.eventId());
+        }
+        if (failure.eventType() != null) {
+            headers.put(EVENT_TYPE, failure.eventType());
+        }
+        return QueueWriter.withHeaders(original, headers);
+    }
+
+    /** A dead letter's event id: the one written when it was dead-lettered, else its AMQP message_id. */
+    static String eventId(AMQP.BasicProperties deadLetter) {
+        return header(deadLetter, EVENT_ID, deadLetter.getMessageId());
+    }
+
+    static String eventType(AMQP.BasicProperties deadLetter) {
+        return header(deadLetter, EVENT_TYPE, deadLetter.getType());
+    }
+
+    private static String header(AMQP.BasicProperties props, String name, String otherwise) {
+        Object value = props.getHeaders() == null ? null : props.getHeaders().get(name);
+        return value == null ? otherwise : value.toString();
     }
 }

@@ -113,7 +113,7 @@ public final class DeadLetterQueues {
     private static ObjectNode summary(AMQP.BasicProperties props) {
         Map<String, Object> headers = props.getHeaders() == null ? Map.of() : props.getHeaders();
         ObjectNode message = EnvelopeJson.mapper().createObjectNode()
-                .put("event_id", props.getMessageId()).put("event_type", props.getType());
+                .put("event_id", DeadLetter.eventId(props)).put("event_type", DeadLetter.eventType(props));
         for (String header : new String[] {DeadLetter.ROUTING_KEY, DeadLetter.ERROR_MESSAGE, DeadLetter.ERROR_CLASS,
             DeadLetter.ERROR_CODE, DeadLetter.RETRYABLE, DeadLetter.ATTEMPTS, DeadLetter.FIRST_FAILURE,
             DeadLetter.LAST_FAILURE, DeadLetter.REDRIVES}) {

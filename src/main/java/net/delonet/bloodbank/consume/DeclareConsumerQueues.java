@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import net.delonet.bloodbank.live.TopicPattern;
+import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.Route;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.support.RoutePolicySupport;
@@ -23,9 +26,11 @@ public final class DeclareConsumerQueues extends RoutePolicySupport {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     private final Topology topology;
+    private final Supplier<EventTypeRegistry> types;
 
-    public DeclareConsumerQueues(Topology topology) {
+    public DeclareConsumerQueues(Topology topology, Supplier<EventTypeRegistry> types) {
         this.topology = topology;
+        this.types = types;
     }
 
     @Override
@@ -37,6 +42,8 @@ public final class DeclareConsumerQueues extends RoutePolicySupport {
         }
         List<String> patterns = Arrays.stream(String.valueOf(parameters.get("patterns")).split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).toList();
+        patterns.forEach(pattern -> TopicPattern.misleadingStar(pattern, types.get().names())
+                .ifPresent(warning -> LOG.warn("Consumer {}: {}", name, warning)));
         try {
             topology.declareConsumer(name, patterns);
         } catch (IOException e) {

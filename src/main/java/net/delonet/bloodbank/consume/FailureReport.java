@@ -1,6 +1,8 @@
 package net.delonet.bloodbank.consume;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.envelope.Source;
@@ -36,15 +38,11 @@ public final class FailureReport {
         String consumer = exchange.getProperty(ReceiveEvent.CONSUMER, String.class);
         MessageProperties props = Delivery.of(exchange).getMessageProperties();
         EventEnvelope event = exchange.getProperty(ReceiveEvent.ENVELOPE, EventEnvelope.class);
-        InvalidEventException invalid = error instanceof InvalidEventException e ? e : null;
-        // An unreadable message may still name its event, in the envelope or in the AMQP properties.
-        String eventId = event != null ? event.eventId().toString() : invalid != null && invalid.eventId() != null
-                ? invalid.eventId() : props.getMessageId();
-        String eventType = event != null ? event.eventType() : invalid != null && invalid.eventType() != null
-                ? invalid.eventType() : props.getType();
+        EventName name = EventName.of(exchange, error);
         Object redrives = props.getHeaders().getOrDefault(DeadLetter.REDRIVES, 0);
         String stage = exchange.getProperty(STAGE, String.class);
-        return new Failure(consumer, stage == null || stage.isBlank() ? consumer : stage, eventId, eventType, event == null ? null : event.payload(), error,
+        return new Failure(consumer, stage == null || stage.isBlank() ? consumer : stage, name.id(), name.type(),
+                event == null ? null : event.payload(), Failures.cause(error),
                 Failures.isRetryable(error, Attempts.nonRetryable(exchange)),
                 exchange.getProperty(Attempts.COUNT, 1, Integer.class),
                 exchange.getProperty(Attempts.FIRST_FAILURE, OffsetDateTime.class),
@@ -52,20 +50,23 @@ public final class FailureReport {
                 Integer.parseInt(redrives.toString()), topology.deadLetters(consumer));
     }
 
-    /** Publishes the {@code .failed} event; a failure to do so is logged (the dead letter already holds the message). */
-    void publishFailedEvent(Failure failure) {
+    /**
+     * Publishes the {@code .failed} event and says what became of it, for the one dead-letter log line; a failure to
+     * publish it is logged too (the dead letter already holds the message).
+     */
+    String publishFailedEvent(Failure failure) {
         // Bloodbank itself, reacting to an event on the bus (a hook in the seed's terms), names the consumer as its app.
         Source source = new Source(host, TriggerType.HOOK, "bloodbank/" + failure.consumer(), null);
-        FailedEvent.request(failure, types.get(), source).ifPresentOrElse(request -> {
-            try {
-                String id = bus.publish(request).get("event_id").asText();
-                LOG.info("{} published {} {} for event {}", failure.consumer(), request.get("event_type").asText(), id,
-                        failure.eventId());
-            } catch (RuntimeException e) {
-                LOG.error("{} could not publish the .failed event for event {}: {}", failure.consumer(), failure.eventId(),
-                        e.toString());
-            }
-        }, () -> LOG.info("{} publishes no .failed event for event {} ({}): no readable event or a failure itself",
-                failure.consumer(), failure.eventId(), failure.eventType()));
+        Optional<ObjectNode> request = FailedEvent.request(failure, types.get(), source);
+        if (request.isEmpty()) {
+            return "no .failed event (no readable event, or a failure itself)";
+        }
+        try {
+            return "published " + request.get().get("event_type").asText() + " " + bus.publish(request.get()).get("event_id").asText();
+        } catch (RuntimeException e) {
+            LOG.error("{} could not publish the .failed event for event {}: {}", failure.consumer(), failure.eventId(),
+                    e.toString());
+            return "its .failed event could not be published";
+        }
     }
 }

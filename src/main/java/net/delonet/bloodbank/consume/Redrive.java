@@ -53,7 +53,7 @@ public final class Redrive {
             GetResponse next;
             long lastKept = 0;
             for (int i = 0; i < depth && (next = channel.basicGet(deadLetters, false)) != null; i++) {
-                String eventId = next.getProps().getMessageId();
+                String eventId = DeadLetter.eventId(next.getProps());
                 if (selected == null || selected.contains(eventId)) {
                     (move(next, name) ? parked : redriven).add(eventId);
                     channel.basicAck(next.getEnvelope().getDeliveryTag(), false);

@@ -52,6 +52,46 @@ public final class CorrelationQueries {
         return answer.put("count", chain.size());
     }
 
+    /**
+     * {@code GET /debug/correlation/{event_id}/graph?limit=}: the event's ancestors and descendants as nodes, each with
+     * its parents (the edges) and its forward record's type, source and time, for drawing. Ancestors come first;
+     * beyond {@code limit} nodes (default 300, at most 2000) the furthest descendants are left out and
+     * {@code truncated} says so.
+     */
+    public JsonNode lineage(@Header("event_id") String eventId, @Header("limit") String limit) {
+        int max = limit(limit);
+        String id = canonical(eventId);
+        requireKnown(id, store.forward(id), store.children(id));
+        Set<String> ids = new java.util.LinkedHashSet<>(graph.ancestors(id));
+        ids.addAll(graph.descendants(id));
+        List<String> kept = ids.stream().limit(max).toList();
+        List<String> records = store.forwards(kept);
+        ObjectNode answer = JSON.createObjectNode().put("event_id", id);
+        var nodes = answer.putArray("nodes");
+        for (int i = 0; i < kept.size(); i++) {
+            JsonNode record = read(records.get(i));
+            ObjectNode node = nodes.addObject().put("event_id", kept.get(i));
+            JsonNode metadata = record == null ? JSON.createObjectNode() : record.path("metadata");
+            node.put("event_type", metadata.path("event_type").asText(null))
+                    .put("source_app", metadata.path("source_app").asText(null))
+                    .put("created_at", record == null ? null : record.path("created_at").asText(null));
+            node.putPOJO("parents", parents(record));
+        }
+        return answer.put("count", kept.size()).put("truncated", ids.size() > kept.size());
+    }
+
+    private static int limit(String limit) {
+        try {
+            int value = limit == null || limit.isBlank() ? 300 : Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= 2000) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw ApiException.badRequest("limit", "limit must be an integer from 1 to 2000");
+    }
+
     /** The id, canonical; 400 when it is no UUID. */
     private static String canonical(String eventId) {
         try {

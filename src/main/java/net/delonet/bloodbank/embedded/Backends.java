@@ -41,6 +41,9 @@ public final class Backends extends MainListenerSupport {
             });
             String broker = chooseBroker(props, home);
             String store = chooseStore(props, home);
+            // What the console's health view shows as the backends in use
+            props.addOverrideProperty("bloodbank.backends.broker", broker);
+            props.addOverrideProperty("bloodbank.backends.store", store);
             LOG.info("Backends: broker = {}; store = {}. Point at your own with RABBIT_URL and REDIS_HOST/REDIS_PORT, "
                     + "or choose with BLOODBANK_BROKER=auto|embedded|rabbitmq and BLOODBANK_STORE=auto|embedded|redis", broker, store);
         } catch (Exception e) {

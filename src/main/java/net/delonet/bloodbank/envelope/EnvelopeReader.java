@@ -175,6 +175,7 @@ public final class EnvelopeReader {
         if (!node.isObject()) {
             throw ApiException.invalid(prefix, prefix + " must be a JSON object");
         }
+        PayloadShapes.check(node, type, prefix);
         T value;
         try {
             value = JSON.treeToValue(node, type);

@@ -77,7 +77,7 @@ final class FieldPaths {
             return "one of the documented values";
         }
         if (type == java.time.OffsetDateTime.class) {
-            return "an ISO-8601 date-time with offset";
+            return "an ISO-8601 date-time (UTC unless it has an offset)";
         }
         return "an object";
     }

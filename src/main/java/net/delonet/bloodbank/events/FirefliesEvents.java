@@ -1,5 +1,6 @@
 package net.delonet.bloodbank.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,14 +15,19 @@ public final class FirefliesEvents {
     private FirefliesEvents() {
     }
 
-    /** {@code fireflies.transcript.upload}: a recording to transcribe. */
+    /**
+     * {@code fireflies.transcript.upload}: a recording to transcribe. The original producers add {@code user_id} and
+     * {@code created_at} (Python's naive UTC time, read as UTC).
+     */
     public record Upload(
             @NotBlank String mediaFile,
             String mediaType,
             String title,
             @PositiveOrZero Long sizeBytes,
             @PositiveOrZero Double mediaDurationSeconds,
-            String language) {
+            String language,
+            String userId,
+            OffsetDateTime createdAt) {
     }
 
     /** {@code fireflies.transcript.ready}: the finished transcript as Fireflies returns it. */
@@ -47,7 +53,13 @@ public final class FirefliesEvents {
             String speakerId, @PositiveOrZero Double startTime, @PositiveOrZero Double endTime) {
     }
 
+    /** A speaker: an object, or (as the original producers send speakers) just a name. */
     public record Speaker(String id, String name) {
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static Speaker named(String name) {
+            return new Speaker(null, name);
+        }
     }
 
     public record Participant(String name, String email, String displayName) {

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Who may call the API. With tokens configured, a request needs {@code Authorization: Bearer <token>}
  * (compared in constant time); without, only loopback clients are served. Webhooks authenticate by their
- * signature, health and metrics stay open for probes, recordings carry their own expiring token.
+ * signature, health and metrics stay open for probes, recordings carry their own expiring token; the console's
+ * static files are open when tokens are set (the browser asks for the token; the data calls carry it).
  */
 public final class ApiAuth {
 
@@ -20,6 +21,9 @@ public final class ApiAuth {
     }
 
     private static final List<String> OPEN_PATHS = List.of("/webhooks/", "/observe/", "/recordings/", "/q/dev");
+
+    /** The console's page and scripts (they hold no data): what a browser must load to reach the token entry. */
+    public static final String CONSOLE_PATH = "/console/";
 
     private final List<byte[]> tokenDigests;
 
@@ -34,6 +38,11 @@ public final class ApiAuth {
 
     public Refusal check(String path, String remoteAddress, String authorization) {
         if (OPEN_PATHS.stream().anyMatch(path::startsWith)) {
+            return null;
+        }
+        // A browser cannot send a bearer token when it opens a page: with tokens, the console's static files are
+        // served to anyone and every API call they make carries the token; without, they are loopback-only like the API.
+        if (tokensConfigured() && (path.equals("/") || path.startsWith(CONSOLE_PATH))) {
             return null;
         }
         if (!tokensConfigured()) {

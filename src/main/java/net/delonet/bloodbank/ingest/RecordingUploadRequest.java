@@ -36,7 +36,7 @@ public final class RecordingUploadRequest implements Processor {
         long size = Files.size(file);
         String identity = RecordingFile.identity(file);
         FirefliesEvents.Upload payload = new FirefliesEvents.Upload(file.toString(), RecordingNames.mediaType(name),
-                RecordingNames.title(name), size, RecordingFile.durationSeconds(file), null);
+                RecordingNames.title(name), size, RecordingFile.durationSeconds(file), null, null, null);
         ObjectNode request = EventBus.withKey(EventBus.request(UPLOAD, payload, List.of(), source),
                 Map.of("file_identity", identity));
         exchange.getMessage().setHeader(IDENTITY, identity);

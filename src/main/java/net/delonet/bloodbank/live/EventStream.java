@@ -4,7 +4,9 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +22,13 @@ public final class EventStream implements Handler<RoutingContext> {
     private final EventListeners listeners;
     private final long heartbeatMs;
     private final int writeQueueBytes;
+    private final Supplier<List<String>> eventTypes;
 
-    public EventStream(EventListeners listeners, long heartbeatMs, int writeQueueBytes) {
+    public EventStream(EventListeners listeners, long heartbeatMs, int writeQueueBytes, Supplier<List<String>> eventTypes) {
         this.listeners = listeners;
         this.heartbeatMs = heartbeatMs;
         this.writeQueueBytes = writeQueueBytes;
+        this.eventTypes = eventTypes;
     }
 
     @Override
@@ -41,6 +45,11 @@ public final class EventStream implements Handler<RoutingContext> {
                 .putHeader("X-Accel-Buffering", "no");
         Vertx vertx = ctx.vertx();
         AtomicReference<EventListeners.Listener> listener = new AtomicReference<>();
+        // a pattern that can never match is said once, as the stream's first comment (bb tail prints it)
+        TopicPattern.misleadingStar(pattern, eventTypes.get()).ifPresent(warning -> {
+            LOG.warn("Event stream: {}", warning);
+            response.write(": warning: " + warning + "\n\n");
+        });
         response.closeHandler(closed -> vertx.executeBlocking(() -> close(listener.getAndSet(null)), false));
         vertx.executeBlocking(() -> listeners.listen(pattern,
                         queue -> response.write(": listening on " + pattern + " (queue " + queue + ")\n\n"),

@@ -1,7 +1,10 @@
 package net.delonet.bloodbank.live;
 
 import com.rabbitmq.client.ConnectionFactory;
+import java.util.List;
+import java.util.function.Supplier;
 import net.delonet.bloodbank.http.PlatformRouter;
+import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -27,9 +30,11 @@ public class LiveConfiguration implements CamelConfiguration {
         EventListeners listeners = new EventListeners(
                 () -> context.getRegistry().lookupByNameAndType("rabbitConnectionFactory", ConnectionFactory.class), exchange);
         context.getRegistry().bind("eventListeners", listeners);
-        context.getRegistry().bind("recentEvents", new RecentEvents(recentEvents));
-        PlatformRouter.whenServing(context,
-                router -> router.get("/events/stream").handler(new EventStream(listeners, heartbeatMs, clientBufferBytes)));
+        // Bound by the bus configuration, which may run after this one: looked up on use.
+        Supplier<List<String>> eventTypes = () -> context.getRegistry().lookupByNameAndType("eventTypes", EventTypeRegistry.class).names();
+        context.getRegistry().bind("recentEvents", new RecentEvents(recentEvents, eventTypes));
+        PlatformRouter.whenServing(context, router -> router.get("/events/stream")
+                .handler(new EventStream(listeners, heartbeatMs, clientBufferBytes, eventTypes)));
         context.addService(new ServiceSupport() {
             @Override
             protected void doStop() throws Exception {

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.http.ApiException;
@@ -26,10 +27,12 @@ public final class RecentEvents implements Processor {
     private static final ObjectMapper JSON = EnvelopeJson.mapper();
 
     private final int maxEvents;
+    private final Supplier<List<String>> eventTypes;
     private final Deque<EventEnvelope> events = new ArrayDeque<>();
 
-    public RecentEvents(int maxEvents) {
+    public RecentEvents(int maxEvents, Supplier<List<String>> eventTypes) {
         this.maxEvents = maxEvents;
+        this.eventTypes = eventTypes;
     }
 
     @Override
@@ -42,6 +45,17 @@ public final class RecentEvents implements Processor {
         if (events.size() > maxEvents) {
             events.removeFirst();
         }
+    }
+
+    /** The newest kept event with this id, or null when it is not (or no longer) kept. */
+    public synchronized EventEnvelope find(java.util.UUID eventId) {
+        for (var it = events.descendingIterator(); it.hasNext(); ) {
+            EventEnvelope event = it.next();
+            if (event.eventId().equals(eventId)) {
+                return event;
+            }
+        }
+        return null;
     }
 
     /** Up to {@code limit} (default 20; no more than are kept) of the newest events matching {@code pattern}, oldest first. */
@@ -64,6 +78,8 @@ public final class RecentEvents implements Processor {
             }
         }
         ObjectNode answer = JSON.createObjectNode().put("pattern", matching);
+        TopicPattern.misleadingStar(matching, eventTypes.get())
+                .ifPresent(warning -> answer.putArray("warnings").add(warning));
         ArrayNode list = answer.putArray("events");
         found.forEach(event -> list.add(JSON.valueToTree(event)));
         return answer.put("count", found.size());

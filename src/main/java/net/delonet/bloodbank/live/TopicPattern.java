@@ -1,5 +1,7 @@
 package net.delonet.bloodbank.live;
 
+import java.util.Collection;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** AMQP topic binding patterns: words separated by dots, {@code *} one word, {@code #} zero or more words. */
@@ -12,6 +14,21 @@ public final class TopicPattern {
 
     public static boolean isValid(String pattern) {
         return pattern != null && VALID.matcher(pattern).matches();
+    }
+
+    /**
+     * The one check of a pattern a user gave: a {@code *} pattern that matches none of the registered event types
+     * while its {@code #} form would (the guide's {@code fireflies.*}, {@code *.failed}: {@code *} is exactly one word,
+     * and those types have three). Callers say the warning once: in their answer, or in the log.
+     */
+    public static Optional<String> misleadingStar(String pattern, Collection<String> eventTypes) {
+        if (pattern == null || !pattern.contains("*") || eventTypes.stream().anyMatch(type -> matches(pattern, type))) {
+            return Optional.empty();
+        }
+        String hashed = pattern.replace('*', '#');
+        return eventTypes.stream().filter(type -> matches(hashed, type)).findFirst().map(example -> "'" + pattern
+                + "' matches no registered event type: * is exactly one word, so it misses e.g. " + example
+                + "; '" + hashed + "' matches any number of words");
     }
 
     /** Whether the broker would route {@code routingKey} to a queue bound with {@code pattern}. */

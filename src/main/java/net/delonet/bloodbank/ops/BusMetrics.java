@@ -52,12 +52,14 @@ public final class BusMetrics {
     }
 
     public void published(String eventType, boolean routed, Duration sinceReceived) {
-        counter("bloodbank.events.published", "event_type", eventType, "routed", Boolean.toString(routed)).increment();
+        counter("bloodbank.events.published", "Events the broker confirmed, by type and whether a queue took them",
+                "event_type", eventType, "routed", Boolean.toString(routed)).increment();
         publishLatency.record(sinceReceived);
     }
 
     public void refused(int status) {
-        counter("bloodbank.api.refused", "status", Integer.toString(status)).increment();
+        counter("bloodbank.api.refused", "API requests refused, by HTTP status", "status", Integer.toString(status))
+                .increment();
     }
 
     public void correlationWritten(Duration took) {
@@ -90,8 +92,14 @@ public final class BusMetrics {
     }
 
     /** Counters are looked up once per name and tags: the publish path should not rebuild meters. */
-    public Counter counter(String name, String... tags) {
-        return counters.computeIfAbsent(name + String.join("|", tags), key -> Counter.builder(name).tags(tags).register(registry));
+    private Counter counter(String name, String description, String... tags) {
+        return counters.computeIfAbsent(name + String.join("|", tags),
+                key -> Counter.builder(name).description(description).tags(tags).register(registry));
+    }
+
+    /** Every meter in the Prometheus text format of {@code contentType} (0.0.4 text, or OpenMetrics). */
+    public String scrape(String contentType) {
+        return ((PrometheusMeterRegistry) registry).scrape(contentType);
     }
 
     /** A gauge's last reading. */

@@ -44,7 +44,7 @@ public final class RagEvents {
     }
 
     /** {@code artifact.deleted}: its passages removed. */
-    public void deleted(@Body ArtifactEvents.Deleted deleted) throws IOException {
+    public void deleted(@Body ArtifactEvents.Artifact deleted) throws IOException {
         ingester.deleteArtifact(deleted.artifactId());
     }
 }

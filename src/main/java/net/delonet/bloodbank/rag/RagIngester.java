@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import net.delonet.bloodbank.consume.NonRetryableException;
 import net.delonet.bloodbank.events.FirefliesEvents.Ready;
 import net.delonet.bloodbank.events.FirefliesEvents.Sentence;
 
@@ -13,6 +14,9 @@ import net.delonet.bloodbank.events.FirefliesEvents.Sentence;
  * Ingesting the same transcript again replaces its passages, so redelivered events are harmless.
  */
 public final class RagIngester {
+
+    /** The error code of a transcript without words. */
+    public static final String EMPTY_TRANSCRIPT = "empty_transcript";
 
     private final PassageIndex index;
     private final PassageEmbedder embedder;
@@ -26,8 +30,13 @@ public final class RagIngester {
         this.texts = new TextChunker(budget);
     }
 
+    /** A transcript without a word in it (no sentences, or only blank ones) is refused: nothing to make searchable. */
     public IngestionSummary ingest(Ready transcript) throws IOException {
         List<Sentence> sentences = transcript.sentences() == null ? List.of() : transcript.sentences();
+        if (sentences.stream().allMatch(sentence -> sentence.text() == null || sentence.text().isBlank())) {
+            throw new NonRetryableException(EMPTY_TRANSCRIPT, "Transcript " + transcript.id()
+                    + " has no words (" + sentences.size() + " sentence(s), none with text): nothing to index", null);
+        }
         RagSource source = RagSource.transcript(transcript.id(), transcript.title());
         int chunks = store(source, transcripts.chunk(sentences));
         return new IngestionSummary(transcript.id(), source.documentId(), transcript.title(),

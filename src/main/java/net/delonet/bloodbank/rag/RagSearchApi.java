@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.envelope.EventIds;
+import net.delonet.bloodbank.fireflies.FirefliesWebhook;
 import net.delonet.bloodbank.http.ApiException;
 import org.apache.camel.Header;
 
@@ -55,6 +58,10 @@ public final class RagSearchApi {
         ObjectNode one = EnvelopeJson.mapper().createObjectNode().put("kind", hit.kind());
         if (hit.transcriptId() != null) {
             one.put("transcript_id", hit.transcriptId());
+            // The ready event Fireflies' webhook publishes for this transcript (its id comes from the transcript id):
+            // where the transcript's chain (upload → ready → processed) can be opened.
+            one.put("ready_event_id", EventIds.deterministic(FirefliesWebhook.READY,
+                    Map.of("transcript_id", hit.transcriptId())).toString());
         }
         if (hit.artifactId() != null) {
             one.put("artifact_id", hit.artifactId());

@@ -31,7 +31,7 @@ public final class EventTypeRegistry {
             new EventType("llm.error", LlmEvents.Error.class, "An LLM call failed"),
             new EventType("artifact.created", ArtifactEvents.Artifact.class, "An artifact was created"),
             new EventType("artifact.updated", ArtifactEvents.Artifact.class, "An artifact was modified"),
-            new EventType("artifact.deleted", ArtifactEvents.Deleted.class, "An artifact was removed"),
+            new EventType("artifact.deleted", ArtifactEvents.Artifact.class, "An artifact was removed"),
             new EventType("artifact.ingestion.failed", ArtifactEvents.IngestionFailed.class, "Indexing an artifact failed"),
             new EventType("github.pr.created", GithubEvents.PrCreated.class, "A pull request was opened"));
 
@@ -54,5 +54,9 @@ public final class EventTypeRegistry {
 
     public Collection<EventType> all() {
         return types.values();
+    }
+
+    public List<String> names() {
+        return List.copyOf(types.keySet());
     }
 }

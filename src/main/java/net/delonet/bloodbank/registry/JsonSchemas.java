@@ -1,6 +1,10 @@
 package net.delonet.bloodbank.registry;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,18 +14,23 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
+import net.delonet.bloodbank.events.Shapes;
 
 /** JSON Schema (draft 2020-12) of a payload record, derived from its components and constraints. */
 public final class JsonSchemas {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Reads documented defaults and writes enum constants as their JSON values. */
+    private static final ObjectMapper WIRE = new ObjectMapper();
     private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
@@ -55,12 +64,47 @@ public final class JsonSchemas {
             if (accessor.isAnnotationPresent(NotNull.class) || accessor.isAnnotationPresent(NotBlank.class)) {
                 required.add(name);
             }
+            JsonProperty documented = accessor.getAnnotation(JsonProperty.class);
+            if (documented != null && !documented.defaultValue().isEmpty()) {
+                property.set("default", defaultValue(documented.defaultValue()));
+            }
             properties.set(name, property);
         }
         if (!required.isEmpty()) {
             schema.set("required", required);
         }
+        Shapes shapes = record.getAnnotation(Shapes.class);
+        if (shapes != null) {
+            ArrayNode anyOf = schema.putArray("anyOf");
+            for (Shapes.Shape shape : shapes.value()) {
+                ObjectNode one = anyOf.addObject().put("title", shape.title());
+                ArrayNode fields = one.putArray("required");
+                Arrays.stream(shape.required()).forEach(fields::add);
+            }
+        }
         return schema;
+    }
+
+    /** A record that may also be written as a string (a delegating {@code @JsonCreator} taking one). */
+    private static ObjectNode stringOrObject(Class<?> record) {
+        ObjectNode schema = objectSchema(record);
+        boolean fromString = Arrays.stream(record.getDeclaredMethods()).anyMatch(m -> Modifier.isStatic(m.getModifiers())
+                && m.isAnnotationPresent(JsonCreator.class) && m.getAnnotation(JsonCreator.class).mode() == JsonCreator.Mode.DELEGATING
+                && Arrays.equals(m.getParameterTypes(), new Class<?>[] {String.class}));
+        if (!fromString) {
+            return schema;
+        }
+        ObjectNode either = JSON.objectNode();
+        either.putArray("anyOf").add(JSON.objectNode().put("type", "string")).add(schema);
+        return either;
+    }
+
+    private static JsonNode defaultValue(String written) {
+        try {
+            return WIRE.readTree(written);
+        } catch (JsonProcessingException notJson) {
+            return JSON.textNode(written);
+        }
     }
 
     private static ObjectNode typeSchema(Type type) {
@@ -79,7 +123,13 @@ public final class JsonSchemas {
             return JSON.objectNode().put("type", "string").put("format", "uuid");
         }
         if (cls == OffsetDateTime.class) {
-            return JSON.objectNode().put("type", "string").put("format", "date-time");
+            return JSON.objectNode().put("type", "string").put("format", "date-time")
+                    .put("description", "ISO-8601; a time without an offset is read as UTC");
+        }
+        if (cls.isEnum()) {
+            ArrayNode values = JSON.arrayNode();
+            Arrays.stream(cls.getEnumConstants()).forEach(value -> values.add(WIRE.convertValue(value, String.class)));
+            return JSON.objectNode().put("type", "string").set("enum", values);
         }
         if (cls == Integer.class || cls == Long.class || cls == int.class || cls == long.class) {
             return JSON.objectNode().put("type", "integer");
@@ -91,7 +141,7 @@ public final class JsonSchemas {
             return JSON.objectNode().put("type", "boolean");
         }
         if (cls.isRecord()) {
-            return objectSchema(cls);
+            return stringOrObject(cls);
         }
         if (Map.class.isAssignableFrom(cls) || cls == JsonNode.class || cls == Object.class) {
             return JSON.objectNode().put("type", "object");

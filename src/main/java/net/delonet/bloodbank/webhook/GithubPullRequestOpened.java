@@ -17,6 +17,6 @@ public final class GithubPullRequestOpened implements WebhookMapping {
         return new GithubEvents.PrCreated(body.path("repository").path("full_name").asText(null),
                 pr.path("number").isInt() ? pr.path("number").asInt() : body.path("number").asInt(),
                 pr.path("title").asText(null), pr.path("html_url").asText(null), pr.path("user").path("login").asText(null),
-                pr.path("head").path("ref").asText(null), pr.path("base").path("ref").asText(null), pr.path("body").asText(null));
+                pr.path("head").path("ref").asText(null), pr.path("base").path("ref").asText(null), pr.path("body").asText(null), null, null);
     }
 }

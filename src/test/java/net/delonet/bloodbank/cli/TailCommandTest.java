@@ -84,6 +84,20 @@ class TailCommandTest {
         }
     }
 
+    /** The guide's "fireflies.* → all Fireflies events" misses fireflies.transcript.ready: said once, on stderr. */
+    @Test
+    void should_warn_once_when_a_star_pattern_can_never_match_a_registered_type() throws Exception {
+        Process tail = BbProcess.start(env, "tail", "fireflies.*");
+        List<String> err = lines(tail.getErrorStream());
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> err.stream().anyMatch(l -> l.startsWith("bb: listening")));
+            assertThat(err).filteredOn(l -> l.startsWith("bb: warning:")).singleElement().asString()
+                    .contains("'fireflies.*' matches no registered event type").contains("'fireflies.#'");
+        } finally {
+            tail.destroy();
+        }
+    }
+
     @Test
     void should_exit_2_for_a_pattern_the_broker_would_not_take() {
         BbProcess.Result refused = BbProcess.run(env, null, "tail", "a..b");

@@ -81,7 +81,7 @@ class ConsumerTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> handler.calls(eventId).size() == 1);
         RecordingHandler.Call call = handler.calls(eventId).get(0);
         assertThat(call.eventType()).isEqualTo("artifact.created");
-        assertThat(call.body()).isEqualTo(new ArtifactEvents.Artifact(artifactId, null, "Notes", null, null, null, null, null, null));
+        assertThat(call.body()).isEqualTo(new ArtifactEvents.Artifact(artifactId, null, "Notes", null, null, null, null, null, null, null, null));
         String processed = "bloodbank:processed:" + name + ":" + eventId;
         await().atMost(Duration.ofSeconds(5)).until(() -> redis.redis().exists(processed) == 1);
         assertThat(redis.redis().ttl(processed)).isBetween(86_000L, 86_400L);
@@ -118,12 +118,36 @@ class ConsumerTest {
         logger.addAppender(lines);
         try {
             String eventId = publish("artifact.updated", "{\"artifact_id\":\"" + ns + "-log\"}", null);
+            // the original Python producers' shape (no id; known by its uri) is logged alike
+            String original = publish("artifact.updated", "{\"action\":\"updated\",\"kind\":\"file\",\"uri\":\"/" + ns + "\"}", null);
             // generous: on a loaded 2-core machine the consumer may take a while to get a core
-            await().atMost(Duration.ofSeconds(30)).until(() -> mentioning(lines, eventId).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mentioning(lines, eventId).size() == 1
+                    && mentioning(lines, original).size() == 1);
             await().during(Duration.ofMillis(500)).until(() -> mentioning(lines, eventId).size() == 1);
             assertThat(mentioning(lines, eventId).get(0)).isEqualTo("artifact event_id=" + eventId
                     + " event_type=artifact.updated source=" + net.delonet.bloodbank.envelope.LocalHost.name(null)
                     + " payload={\"artifact_id\":\"" + ns + "-log\"}");
+            assertThat(mentioning(lines, original).get(0)).endsWith(
+                    " payload={\"action\":\"updated\",\"kind\":\"file\",\"uri\":\"/" + ns + "\"}");
+        } finally {
+            logger.detachAppender(lines);
+        }
+    }
+
+    /** The guide's "fireflies.*" as a consumer's pattern binds a queue no registered event ever reaches: logged once. */
+    @Test
+    void should_log_a_warning_for_a_star_pattern_that_can_never_match_a_registered_type() {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(DeclareConsumerQueues.class);
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            Consumers.add(bloodbank, ns + "-star", "fireflies.*,llm.*", new RecordingHandler());
+            synchronized (lines) {
+                assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage)
+                        .filteredOn(line -> line.contains("matches no registered event type")).singleElement().asString()
+                        .startsWith("Consumer " + ns + "-star: 'fireflies.*' matches").contains("'fireflies.#'");
+            }
         } finally {
             logger.detachAppender(lines);
         }

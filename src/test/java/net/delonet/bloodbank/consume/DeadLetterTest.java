@@ -3,6 +3,7 @@ package net.delonet.bloodbank.consume;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
@@ -17,6 +18,7 @@ import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.HttpApi;
+import net.delonet.bloodbank.testing.LogCapture;
 import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import org.apache.camel.builder.RouteBuilder;
@@ -38,7 +40,7 @@ class DeadLetterTest {
     private final RecordingHandler handler = new RecordingHandler().behave(call -> switch (fail(call)) {
         case "retryable" -> new IllegalStateException("downstream answered 503");
         case "never" -> new NonRetryableException("E_REFUSED", "downstream refused the order", null);
-        case "declared" -> new IllegalArgumentException("no such customer");
+        case "declared" -> new java.util.NoSuchElementException("no such customer");
         default -> null;
     });
     private RunningBloodbank bloodbank;
@@ -51,9 +53,9 @@ class DeadLetterTest {
         bloodbank = RunningBloodbank.start();
         api = bloodbank.http();
         broker = new BrokerProbe();
-        // Waits of 100, 200, 400 and (capped) 400 ms; IllegalArgumentException declared non-retryable.
+        // Waits of 100, 200, 400 and (capped) 400 ms; NoSuchElementException declared non-retryable.
         Consumers.add(bloodbank, name, ns + ".order.*", handler, Map.of("retries", "4", "initialDelayMs", "100",
-                "multiplier", "2", "maxDelayMs", "400", "nonRetryable", "java.lang.IllegalArgumentException"));
+                "multiplier", "2", "maxDelayMs", "400", "nonRetryable", "java.util.NoSuchElementException"));
         deadLetters = bloodbank.topology().deadLetters(name);
     }
 
@@ -159,6 +161,30 @@ class DeadLetterTest {
     }
 
     @Test
+    void should_log_one_warn_line_per_attempt_and_one_line_when_dead_lettered() {
+        try (LogCapture log = new LogCapture()) {
+            String eventId = publish(ns + ".order.logged", "retryable");
+            deadLetter(eventId);
+
+            // the dead-letter line comes once the .failed event is out
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<LogCapture.Line> mine = log.mentioning(eventId);
+                for (int attempt = 1; attempt <= 5; attempt++) {
+                    String counted = "attempt " + attempt + "/5";
+                    assertThat(mine).filteredOn(line -> line.message().contains(counted)).singleElement().satisfies(line -> {
+                        assertThat(line.level()).isEqualTo(Level.WARN);
+                        assertThat(line.message()).contains(name, ns + ".order.logged", "downstream answered 503");
+                    });
+                }
+                assertThat(mine).filteredOn(line -> line.message().contains("dead-lettered")).singleElement()
+                        .satisfies(line -> assertThat(line.message()).contains(deadLetters, ns + ".order.failed"));
+                assertThat(mine).hasSize(6);
+            });
+            assertThat(log.lines()).noneMatch(line -> line.level() == Level.ERROR || line.stackTrace());
+        }
+    }
+
+    @Test
     void should_retry_and_dead_letter_a_handler_route_that_has_an_error_handler_of_its_own() throws Exception {
         String consumer = ns + "-routed";
         TemplatedRouteBuilder.builder(bloodbank.context(), "bloodbank-consumer").routeId("consumer-" + consumer)
@@ -186,7 +212,7 @@ class DeadLetterTest {
         assertThat(header(dead, DeadLetter.ATTEMPTS)).isEqualTo("1");
         assertThat(header(dead, DeadLetter.RETRYABLE)).isEqualTo("false");
         assertThat(header(dead, DeadLetter.ERROR_CODE)).isEqualTo("E_REFUSED");
-        assertThat(header(deadLetter(declared), DeadLetter.ERROR_CLASS)).isEqualTo("java.lang.IllegalArgumentException");
+        assertThat(header(deadLetter(declared), DeadLetter.ERROR_CLASS)).isEqualTo("java.util.NoSuchElementException");
         assertThat(handler.calls(refused)).hasSize(1);
         assertThat(handler.calls(declared)).hasSize(1);
 

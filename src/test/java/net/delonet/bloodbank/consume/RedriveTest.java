@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +142,27 @@ class RedriveTest {
         assertThat(kept.getProps().getMessageId()).isEqualTo(eventId);
         assertThat(kept.getProps().getHeaders()).containsKey(Redrive.PARKED_AT);
         assertThat(handler.calls(eventId)).hasSize(3);
+    }
+
+    @Test
+    void should_list_and_redrive_an_invalid_envelope_by_the_event_id_it_names() {
+        // Published straight to the exchange, without AMQP message_id or type: only the envelope names the event.
+        String name = consumer("raw");
+        String eventId = UUID.randomUUID().toString();
+        String envelope = """
+                {"event_id":"%s","event_type":"%s.raw.thing","timestamp":"2026-01-01T00:00:00Z","version":"2.0.0",
+                 "source":{"host":"n8n-box","type":"hook"},"correlation_ids":[],"payload":"not an object"}"""
+                .formatted(eventId, ns);
+        broker.publish(ns + ".raw.thing", new AMQP.BasicProperties.Builder().contentType("application/json").build(),
+                envelope.getBytes(StandardCharsets.UTF_8));
+        String deadLetters = bloodbank.topology().deadLetters(name);
+        await().atMost(Duration.ofSeconds(10)).until(() -> broker.depth(deadLetters) == 1);
+
+        JsonNode listed = api.get("/dlq/" + name).json().at("/messages/0");
+        assertThat(listed.get("event_id").asText()).isEqualTo(eventId);
+        assertThat(listed.get("event_type").asText()).isEqualTo(ns + ".raw.thing");
+        JsonNode redriven = api.post("/dlq/" + name + "/redrive", "{\"event_ids\":[\"" + eventId + "\"]}").json();
+        assertThat(redriven.get("redriven_event_ids")).extracting(JsonNode::asText).containsExactly(eventId);
     }
 
     @Test

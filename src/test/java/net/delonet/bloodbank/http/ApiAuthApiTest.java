@@ -52,6 +52,13 @@ class ApiAuthApiTest {
     }
 
     @Test
+    void should_serve_the_console_page_but_not_its_data_without_a_token() {
+        assertThat(bloodbank.http().get("/console/").status()).isEqualTo(200);
+        assertThat(bloodbank.http().get("/debug/service").status()).isEqualTo(401);
+        assertThat(bloodbank.http().get("/events/stream").status()).isEqualTo(401);
+    }
+
+    @Test
     void should_keep_health_open_for_probes() {
         assertThat(bloodbank.http().get("/observe/health").status()).isEqualTo(200);
     }

@@ -33,4 +33,13 @@ class ApiAuthTest {
         assertThat(guarded.check("/observe/health", "192.0.2.10", null)).isNull();
         assertThat(open.check("/recordings/abc", "192.0.2.10", null)).isNull();
     }
+
+    @Test
+    void should_open_the_console_page_only_where_a_token_is_asked_for() {
+        assertThat(guarded.check("/", "192.0.2.10", null)).isNull();
+        assertThat(guarded.check("/console/js/app.js", "192.0.2.10", null)).isNull();
+        assertThat(guarded.check("/debug/events/x", "192.0.2.10", null).status()).isEqualTo(401);
+        assertThat(open.check("/console/", "192.0.2.10", null).status()).isEqualTo(403);
+        assertThat(open.check("/console/", "127.0.0.1", null)).isNull();
+    }
 }

@@ -13,6 +13,7 @@ import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.junit.jupiter.api.Test;
 
 /** Routing patterns as the broker applies them, and the recent-events buffer that filters with them. */
@@ -41,7 +42,7 @@ class TopicPatternTest {
 
     @Test
     void should_keep_the_newest_events_and_answer_the_matching_ones_oldest_first() {
-        RecentEvents recent = new RecentEvents(3);
+        RecentEvents recent = new RecentEvents(3, new EventTypeRegistry()::names);
         for (int i = 1; i <= 5; i++) {
             recent.add(event(i % 2 == 0 ? "even.n" : "odd.n"));
         }
@@ -55,6 +56,24 @@ class TopicPatternTest {
                 e -> assertThat(e.field()).isEqualTo("pattern"));
         assertThatThrownBy(() -> recent.query("#", 0)).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.field()).isEqualTo("limit"));
+    }
+
+    /** The guide's "fireflies.* → all Fireflies events" and "*.failed" miss three-word types: said, with the # form. */
+    @Test
+    void should_warn_of_a_star_pattern_that_matches_no_registered_type_while_its_hash_form_would() {
+        List<String> types = new EventTypeRegistry().names();
+        assertThat(TopicPattern.misleadingStar("fireflies.*", types)).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("'fireflies.*' matches no registered event type").contains("'fireflies.#'"));
+        assertThat(TopicPattern.misleadingStar("*.failed", types)).hasValueSatisfying(warning -> assertThat(warning)
+                .contains("'#.failed'").contains(".failed"));
+        assertThat(TopicPattern.misleadingStar("*.transcript.*", types)).as("matches three-word types").isEmpty();
+        assertThat(TopicPattern.misleadingStar("llm.*", types)).as("matches llm.prompt").isEmpty();
+        assertThat(TopicPattern.misleadingStar("fireflies.#", types)).as("no star").isEmpty();
+        assertThat(TopicPattern.misleadingStar("nobody.*", types)).as("the # form matches nothing either").isEmpty();
+
+        RecentEvents recent = new RecentEvents(3, () -> types);
+        assertThat(recent.query("fireflies.*", null).get("warnings").get(0).asText()).contains("'fireflies.#'");
+        assertThat(recent.query("fireflies.#", null).has("warnings")).isFalse();
     }
 
     private static EventEnvelope event(String type) {

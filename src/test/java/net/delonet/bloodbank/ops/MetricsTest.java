@@ -3,9 +3,18 @@ package net.delonet.bloodbank.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import net.delonet.bloodbank.consume.NonRetryableException;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
@@ -59,5 +68,51 @@ class MetricsTest {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api.get("/observe/metrics").body())
                     .contains("bloodbank_dlq_depth" + consumer + " NaN"));
         }
+    }
+
+    @Test
+    void should_serve_jvm_meters_with_help_text_to_plain_text_scrapers_and_pass_promtool() throws Exception {
+        try (RunningBloodbank bloodbank = RunningBloodbank.start()) {
+            HttpApi api = bloodbank.http();
+            assertThat(api.post("/events", "{\"event_type\":\"metrics.help.done\",\"payload\":{}}").status()).isEqualTo(202);
+            assertThat(api.post("/events", "{\"event_type\":\"Bad\",\"payload\":{}}").status()).isEqualTo(400);
+
+            for (String accept : List.of("text/plain", "text/plain;version=0.0.4", "*/*")) {
+                HttpApi.Answer answer = api.get("/observe/metrics", Map.of("Accept", accept));
+                assertThat(answer.status()).as(accept).isEqualTo(200);
+                assertThat(answer.body()).as(accept).startsWith("# HELP").doesNotContain("# EOF");
+            }
+            String metrics = api.get("/observe/metrics", Map.of("Accept", "text/plain")).body();
+            assertThat(metrics).contains("jvm_memory_used_bytes{", "jvm_gc_", "jvm_threads_live_threads ",
+                    "jvm_classes_loaded_classes ", "process_cpu_usage ");
+            // every meter of Bloodbank's own says what it measures
+            Matcher types = Pattern.compile("(?m)^# TYPE (bloodbank_\\w+) ").matcher(metrics);
+            List<String> ours = types.results().map(m -> m.group(1)).toList();
+            assertThat(ours).contains("bloodbank_events_published_total", "bloodbank_api_refused_total");
+            assertThat(ours).allSatisfy(meter -> assertThat(metrics).containsPattern("(?m)^# HELP " + meter + " \\S"));
+            Optional<Path> promtool = promtool();
+            if (promtool.isPresent()) {
+                // it parses the exposition (a parse error is reported as one) and lints it; Micrometer's own processor
+                // meters draw naming remarks (process_cpu_time_ns_total, system_cpu_count), ours none
+                assertThat(promtoolCheck(promtool.get(), metrics)).doesNotContain("error", "no help text", "bloodbank_");
+            }
+        }
+    }
+
+    /** Prometheus' own linter, when installed (Debian's prometheus package; PROMTOOL names it elsewhere). */
+    private static Optional<Path> promtool() {
+        return Stream.concat(Stream.ofNullable(System.getenv("PROMTOOL")).map(Path::of),
+                        Stream.of(System.getenv("PATH").split(":")).map(dir -> Path.of(dir, "promtool")))
+                .filter(Files::isExecutable).findFirst();
+    }
+
+    private static String promtoolCheck(Path promtool, String metrics) throws Exception {
+        Process check = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
+        try (var in = check.getOutputStream()) {
+            in.write(metrics.getBytes(StandardCharsets.UTF_8));
+        }
+        String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(check.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return output;
     }
 }

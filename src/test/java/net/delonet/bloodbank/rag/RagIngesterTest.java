@@ -1,9 +1,11 @@
 package net.delonet.bloodbank.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
+import net.delonet.bloodbank.consume.NonRetryableException;
 import net.delonet.bloodbank.events.FirefliesEvents.Processed;
 import net.delonet.bloodbank.events.FirefliesEvents.Sentence;
 import org.junit.jupiter.api.Test;
@@ -25,14 +27,17 @@ class RagIngesterTest extends FreshIndexTestSupport {
     }
 
     @Test
-    void should_store_nothing_for_an_empty_transcript_and_drop_what_it_had() throws IOException {
+    void should_refuse_a_transcript_without_words_and_keep_what_it_had() throws IOException {
         ingester.ingest(Meetings.weeklySync("sync-1"));
+        int passages = index.passageCount();
+        Sentence blank = new Sentence(1, " ", null, "Dan", "s1", 0.0, 1.0);
 
-        IngestionSummary summary = ingester.ingest(Meetings.ready("sync-1", "Weekly sync", List.of()));
-
-        assertThat(summary).extracting(IngestionSummary::chunkCount, IngestionSummary::sentenceCount,
-                IngestionSummary::speakerCount, IngestionSummary::durationMinutes).containsExactly(0, 0, 0, 0.0);
-        assertThat(index.passageCount()).isZero();
+        for (List<Sentence> wordless : List.of(List.<Sentence>of(), List.of(blank, blank))) {
+            assertThatThrownBy(() -> ingester.ingest(Meetings.ready("sync-1", "Weekly sync", wordless)))
+                    .isInstanceOfSatisfying(NonRetryableException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(RagIngester.EMPTY_TRANSCRIPT));
+        }
+        assertThat(index.passageCount()).isEqualTo(passages);
     }
 
     @Test

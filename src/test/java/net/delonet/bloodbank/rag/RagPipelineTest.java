@@ -1,20 +1,26 @@
 package net.delonet.bloodbank.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventIds;
+import net.delonet.bloodbank.events.FirefliesEvents.Sentence;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
+import net.delonet.bloodbank.testing.LogCapture;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,32 +95,127 @@ class RagPipelineTest {
 
     @Test
     void should_publish_a_processing_failure_for_a_transcript_it_cannot_read() throws Exception {
-        String eventId = UUID.randomUUID().toString();
-        String envelope = """
-                {"event_id":"%s","event_type":"fireflies.transcript.ready","timestamp":"2026-01-01T00:00:00Z",
-                 "version":"2.0.0","source":{"host":"test","type":"hook"},"correlation_ids":[],
-                 "payload":{"title":"no id"}}""".formatted(eventId);
-        broker.publishTo(bloodbank.topology().queue("rag-ingester"), new AMQP.BasicProperties.Builder()
-                .messageId(eventId).type("fireflies.transcript.ready").contentType("application/json").build(),
-                envelope.getBytes(StandardCharsets.UTF_8));
+        String eventId = send("fireflies.transcript.ready", "{\"title\":\"no id\"}");
 
-        JsonNode failed = awaitEvent(e -> e.get("correlation_ids").path(0).asText().equals(eventId));
-        assertThat(failed.get("event_type").asText()).isEqualTo("fireflies.transcript.failed");
+        JsonNode failed = awaitFailure(eventId);
         assertThat(failed.at("/payload/failed_stage").asText()).isEqualTo("processing");
         assertThat(failed.at("/payload/metadata/consumer").asText()).isEqualTo("rag-ingester");
+    }
+
+    // Events it can never ingest, put straight onto its queue (as a replay or a stray binding would): each ends at its
+    // first attempt as fireflies.transcript.failed saying why, in one log line per attempt.
+
+    @Test
+    void should_dead_letter_an_event_of_another_type_at_once_with_the_real_cause_in_two_log_lines() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            String eventId = send("fireflies.transcript.upload", "{\"media_file\":\"/home/me/Recordings/standup.mp3\"}");
+
+            JsonNode failed = awaitFailure(eventId).get("payload");
+            assertThat(failed.get("error_message").asText()).doesNotContain("Exception occurred during execution")
+                    .contains("FirefliesEvents.Ready").contains("FirefliesEvents.Upload");
+            assertThat(failed.get("is_retryable").asBoolean()).isFalse();
+            assertThat(failed.at("/metadata/attempts").asInt()).isOne();
+
+            // the dead-letter line comes once the .failed event is out
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                List<LogCapture.Line> mine = log.mentioning(eventId);
+                assertThat(mine).filteredOn(line -> line.message().contains("attempt 1/4")).singleElement()
+                        .satisfies(line -> assertThat(line.level()).isEqualTo(Level.WARN));
+                assertThat(mine).filteredOn(line -> line.message().contains("dead-lettered")).hasSize(1);
+                assertThat(mine).hasSize(2);
+            });
+            assertThat(log.lines()).noneMatch(line -> line.level() == Level.ERROR || line.stackTrace());
+        }
+    }
+
+    @Test
+    void should_dead_letter_a_transcript_lucene_refuses_at_once_with_lucenes_reason() throws Exception {
+        Sentence hello = new Sentence(0, "Hello, can everyone hear me?", null, "Dan", "s1", 0.0, 2.0);
+        String eventId = send("fireflies.transcript.ready", ready("x".repeat(40_000), List.of(hello)));
+
+        JsonNode failed = awaitFailure(eventId).get("payload");
+        assertThat(failed.get("error_message").asText()).contains("immense term");
+        assertThat(failed.get("is_retryable").asBoolean()).isFalse();
+        assertThat(failed.at("/metadata/attempts").asInt()).isOne();
+    }
+
+    @Test
+    void should_fail_a_transcript_without_words_as_a_processing_failure() throws Exception {
+        Sentence blank = new Sentence(0, "  ", null, "Dan", "s1", 0.0, 2.0);
+        for (List<Sentence> sentences : List.of(List.<Sentence>of(), List.of(blank, blank))) {
+            String eventId = send("fireflies.transcript.ready", ready("empty-" + UUID.randomUUID(), sentences));
+
+            JsonNode failed = awaitFailure(eventId);
+            assertThat(failed.at("/payload/failed_stage").asText()).isEqualTo("processing");
+            assertThat(failed.at("/payload/error_code").asText()).isEqualTo("empty_transcript");
+            assertThat(failed.at("/payload/is_retryable").asBoolean()).isFalse();
+        }
+    }
+
+    private static String ready(String id, List<Sentence> sentences) {
+        return EnvelopeJson.mapper().valueToTree(Meetings.ready(id, "Silence", sentences)).toString();
+    }
+
+    /** An envelope straight onto the rag-ingester's queue; its event id. */
+    private String send(String type, String payload) {
+        String eventId = UUID.randomUUID().toString();
+        String envelope = """
+                {"event_id":"%s","event_type":"%s","timestamp":"2026-01-01T00:00:00Z","version":"2.0.0",
+                 "source":{"host":"test","type":"hook"},"correlation_ids":[],"payload":%s}"""
+                .formatted(eventId, type, payload);
+        broker.publishTo(bloodbank.topology().queue("rag-ingester"), new AMQP.BasicProperties.Builder().messageId(eventId)
+                .type(type).contentType("application/json").build(), envelope.getBytes(StandardCharsets.UTF_8));
+        return eventId;
+    }
+
+    /** The outcome whose parent is {@code eventId}: fireflies.transcript.failed (a processed one fails the test). */
+    private JsonNode awaitFailure(String eventId) throws Exception {
+        JsonNode outcome = awaitEvent(e -> e.get("correlation_ids").path(0).asText().equals(eventId));
+        assertThat(outcome.get("event_type").asText()).as(outcome.toString()).isEqualTo("fireflies.transcript.failed");
+        return outcome;
     }
 
     @Test
     void should_make_artifact_content_searchable_until_it_is_deleted() throws Exception {
         String artifactId = "doc-" + UUID.randomUUID();
-        publish("artifact.created", """
+        assertSearchableUntilDeleted(artifactId, """
                 {"artifact_id":"%s","title":"Espresso guide","content":"Grind the coffee beans finely and pull \
-                the espresso shot for twenty-five seconds at nine bars of pressure."}""".formatted(artifactId));
-        String question = "how long should an espresso shot take?&k=5";
-        assertThat(awaitHit(question, artifactId, true).get("title").asText()).isEqualTo("Espresso guide");
+                the espresso shot for twenty-five seconds at nine bars of pressure."}""".formatted(artifactId),
+                "{\"artifact_id\":\"" + artifactId + "\"}", "how long should an espresso shot take?&k=5", "Espresso guide");
+    }
 
-        publish("artifact.deleted", "{\"artifact_id\":\"" + artifactId + "\"}");
+    /** The original producers' artifact (action, kind, uri; no id) is indexed under its uri, and deleted the same way. */
+    @Test
+    void should_index_the_original_producers_artifact_by_its_uri_until_deleted() throws Exception {
+        String uri = "/home/me/notes/" + UUID.randomUUID() + ".md";
+        assertSearchableUntilDeleted(uri, """
+                {"action":"created","kind":"file","uri":"%s","title":"Sourdough","content":"Feed the sourdough \
+                starter with rye flour twice a day and keep it near the warm oven.","metadata":{}}""".formatted(uri),
+                "{\"action\":\"deleted\",\"kind\":\"file\",\"uri\":\"" + uri + "\"}",
+                "How often should the sourdough starter be fed?", "Sourdough");
+    }
+
+    private void assertSearchableUntilDeleted(String artifactId, String created, String deleted, String question,
+            String title) throws Exception {
+        publish("artifact.created", created);
+        assertThat(awaitHit(question, artifactId, true).get("title").asText()).isEqualTo(title);
+        publish("artifact.deleted", deleted);
         awaitHit(question, artifactId, false);
+    }
+
+    /** The original's speakers are names; its times have no offset (Python's naive UTC). */
+    @Test
+    void should_ingest_a_transcript_whose_speakers_are_names() throws Exception {
+        String transcriptId = "names-" + UUID.randomUUID();
+        publish("fireflies.transcript.ready", """
+                {"id":"%s","title":"Names only","date":"2025-10-18T12:00:00","speakers":["Alice","Bob"],
+                 "sentences":[{"index":0,"text":"We ship on Friday.","start_time":0.0,"end_time":2.0},
+                              {"index":1,"text":"Then we rest.","start_time":2.0,"end_time":3.5}]}""".formatted(transcriptId));
+
+        JsonNode processed = awaitEvent(e -> e.at("/payload/transcript_id").asText().equals(transcriptId));
+        assertThat(processed.get("event_type").asText()).isEqualTo("fireflies.transcript.processed");
+        assertThat(processed.at("/payload/speaker_count").asInt()).isEqualTo(2);
+        assertThat(processed.at("/payload/sentence_count").asInt()).isEqualTo(2);
     }
 
     @Test
