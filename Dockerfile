@@ -16,8 +16,14 @@ FROM eclipse-temurin:17-jre AS runtime
 RUN groupadd --system --gid 10001 bloodbank \
  && useradd --system --uid 10001 --gid bloodbank --home-dir /app --no-create-home bloodbank
 WORKDIR /app
-# The recordings watcher's folder (mount recordings over it, read-only is enough) and where it remembers what it
-# published; both owned by the runtime user
+# Everything Bloodbank writes is on one of the two VOLUMEs below, so the root filesystem can be read-only:
+#   /var/lib/bloodbank  kept across restarts: the RAG index, the watcher's state and recording-link key, the embedded
+#                       backends' data (a named volume in Compose, a claimed volume per pod in Kubernetes)
+#   /tmp                scratch: ONNX Runtime's native libraries, Vert.x's file cache, JVM perf data
+# The heap gets 40 % of the container's memory limit: the embedding model (ONNX Runtime), metaspace, threads and code
+# live outside it, about 380 MiB under load (BENCHMARKS.md, "Memory").
+# Both owned by the runtime user, so a new named volume (a copy of the image's folder) starts out writable by it.
+# /recordings is the watcher's folder: mount the recordings over it (read-only is enough).
 RUN mkdir -p /recordings /var/lib/bloodbank && chown 10001:10001 /recordings /var/lib/bloodbank
 COPY --from=build /build/target/bloodbank-all.jar bloodbank.jar
 COPY docker/healthcheck.sh healthcheck.sh
@@ -27,8 +33,11 @@ ENV BLOODBANK_ROUTES="file:/app/routes/*.camel.yaml" \
     HTTP_PORT=8682 \
     WATCH_PATH=/recordings \
     BLOODBANK_STATE_DIR=/var/lib/bloodbank \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    RAG_INDEX_DIR=/var/lib/bloodbank/rag-index \
+    BLOODBANK_HOME=/var/lib/bloodbank/embedded \
+    JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=/tmp -XX:MaxRAMPercentage=40"
 USER 10001:10001
+VOLUME ["/var/lib/bloodbank", "/tmp"]
 EXPOSE 8682
 # /observe/health answers 503 while RabbitMQ or Redis is unreachable
 HEALTHCHECK --interval=15s --timeout=5s --start-period=30s --retries=3 CMD ["bash", "/app/healthcheck.sh"]

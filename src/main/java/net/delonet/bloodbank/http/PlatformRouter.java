@@ -11,8 +11,13 @@ public final class PlatformRouter {
     private PlatformRouter() {
     }
 
-    /** Runs {@code mount} with the router once Camel has fully started: the HTTP server binds its router as it starts. */
+    /**
+     * Runs {@code mount} with the router once Camel has fully started: the HTTP server binds its router as it starts.
+     * Until then the service is not ready ({@link RouterMounts}).
+     */
     public static void whenServing(CamelContext context, Consumer<VertxPlatformHttpRouter> mount) throws Exception {
+        RouterMounts mounts = RouterMounts.of(context);
+        mounts.expect();
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
@@ -22,6 +27,7 @@ public final class PlatformRouter {
             @Override
             public void onCamelContextFullyStarted(CamelContext started, boolean alreadyStarted) {
                 mount.accept(of(started));
+                mounts.mounted();
             }
         });
     }

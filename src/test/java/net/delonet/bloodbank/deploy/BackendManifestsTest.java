@@ -7,16 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** kubernetes/: the RabbitMQ cluster and Redis that Bloodbank's Deployment points at. */
+/** kubernetes/: the RabbitMQ cluster and Redis that Bloodbank's StatefulSet points at. */
 class BackendManifestsTest {
 
     private final Container app =
-            find(Deployment.class, "bloodbank").getSpec().getTemplate().getSpec().getContainers().get(0);
+            find(StatefulSet.class, "bloodbank").getSpec().getTemplate().getSpec().getContainers().get(0);
 
     @Test
     void should_reach_redis_through_its_headless_service_with_aof_on_a_claimed_volume() {

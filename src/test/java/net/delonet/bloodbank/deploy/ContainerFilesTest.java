@@ -2,42 +2,16 @@ package net.delonet.bloodbank.deploy;
 
 import static net.delonet.bloodbank.deploy.DeployFiles.defaultHttpPort;
 import static net.delonet.bloodbank.deploy.DeployFiles.read;
+import static net.delonet.bloodbank.deploy.Dockerfile.instructions;
+import static net.delonet.bloodbank.deploy.Dockerfile.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
+import net.delonet.bloodbank.deploy.Dockerfile.Instruction;
 import org.junit.jupiter.api.Test;
 
 /** Dockerfile and .dockerignore: no engine here to build them, so their content is checked. */
 class ContainerFilesTest {
-
-    private record Instruction(String keyword, String args) {
-    }
-
-    /** The Dockerfile's instructions with continuation lines joined and comments dropped. */
-    private static List<Instruction> instructions() {
-        List<Instruction> result = new ArrayList<>();
-        String joined = read("Dockerfile").replaceAll("\\\\\\n", " ");
-        for (String line : joined.split("\n")) {
-            String trimmed = line.strip();
-            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                String[] parts = trimmed.split("\\s+", 2);
-                result.add(new Instruction(parts[0].toUpperCase(), parts.length > 1 ? parts[1] : ""));
-            }
-        }
-        return result;
-    }
-
-    /** The instructions after the last FROM: what the running image is made of. */
-    private static List<Instruction> runtimeStage() {
-        List<Instruction> all = instructions();
-        int from = all.stream().map(Instruction::keyword).toList().lastIndexOf("FROM");
-        return all.subList(from, all.size());
-    }
-
-    private static List<String> runtime(String keyword) {
-        return runtimeStage().stream().filter(i -> i.keyword().equals(keyword)).map(Instruction::args).toList();
-    }
 
     @Test
     void should_build_with_maven_and_run_on_a_jre() {
@@ -56,7 +30,7 @@ class ContainerFilesTest {
             assertThat(user).matches("\\d+(:\\d+)?");
             assertThat(Integer.parseInt(user.split(":")[0])).isPositive();
         });
-        assertThat(read("kubernetes/bloodbank-deployment.yaml"))
+        assertThat(read("kubernetes/bloodbank-statefulset.yaml"))
                 .contains("runAsUser: " + runtime("USER").get(0).split(":")[0]);
     }
 

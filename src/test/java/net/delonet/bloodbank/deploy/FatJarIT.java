@@ -4,7 +4,7 @@ import static net.delonet.bloodbank.deploy.DeployFiles.find;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -99,7 +99,7 @@ class FatJarIT {
 
     @Test
     void should_answer_the_probe_paths_the_deployment_and_image_use() throws Exception {
-        Container app = find(Deployment.class, "bloodbank").getSpec().getTemplate().getSpec().getContainers().get(0);
+        Container app = find(StatefulSet.class, "bloodbank").getSpec().getTemplate().getSpec().getContainers().get(0);
         for (String path : new String[] {app.getLivenessProbe().getHttpGet().getPath(),
                 app.getReadinessProbe().getHttpGet().getPath(), "/observe/health"}) {
             assertThat(status(path)).as(path).isEqualTo(200);

@@ -97,6 +97,15 @@ public final class BrokerProbe implements AutoCloseable {
         }
     }
 
+    /** Consumers listening on {@code queue}; -1 when it does not exist. */
+    public int consumers(String queue) {
+        try (Channel own = connection.createChannel()) {
+            return own.queueDeclarePassive(queue).getConsumerCount();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     /** Whether {@code queue} exists. */
     public boolean exists(String queue) {
         try (Channel own = connection.createChannel()) {
