@@ -111,9 +111,10 @@ public final class HttpServerLimits {
             return;
         }
         overCap = false;
-        // Netty closes a connection whose client half-closed; the request it sent is still to be answered.
+        // Netty closes a connection whose client half-closed; the request it sent is still to be answered (HalfClose).
         channel.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
         if (channel.pipeline().get("handler") != null) {
+            channel.pipeline().addBefore("handler", "half-close", new HalfClose());
             channel.pipeline().addBefore("handler", "malformed-body", new MalformedBody());
         }
     }

@@ -56,7 +56,8 @@ public final class RequestRules implements Handler<RoutingContext> {
         }
         for (Map.Entry<String, String> parameter : query) {
             if (hasControlCharacter(parameter.getKey()) || hasControlCharacter(parameter.getValue())) {
-                return ApiException.badRequest(parameter.getKey(), parameter.getKey() + " must not contain control characters");
+                String name = printable(parameter.getKey());
+                return ApiException.badRequest(name, name + " must not contain control characters");
             }
         }
         return null;
@@ -90,5 +91,12 @@ public final class RequestRules implements Handler<RoutingContext> {
 
     private static boolean hasControlCharacter(String text) {
         return text.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    /** A parameter's name as it can be shown in an answer: its control characters percent-encoded, as sent. */
+    private static String printable(String name) {
+        StringBuilder shown = new StringBuilder(name.length());
+        name.chars().forEach(c -> shown.append(c < 0x20 || c == 0x7f ? String.format("%%%02X", c) : String.valueOf((char) c)));
+        return shown.toString();
     }
 }

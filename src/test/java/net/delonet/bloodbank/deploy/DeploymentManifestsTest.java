@@ -113,4 +113,12 @@ class DeploymentManifestsTest {
                     assertThat(path.getBackend().getService().getPort().getName()).isEqualTo("http");
                 });
     }
+
+    @Test
+    void should_keep_replicas_interchangeable_where_state_lives_in_one_of_them() {
+        // MCP sessions live in one replica's memory; a recording link signed by one replica is fetched from any
+        assertThat(find(Service.class, "bloodbank").getSpec().getSessionAffinity()).isEqualTo("ClientIP");
+        assertThat(app.getEnv()).filteredOn(var -> var.getName().equals("RECORDINGS_LINK_SECRET")).singleElement()
+                .satisfies(var -> assertThat(var.getValueFrom().getSecretKeyRef().getName()).isEqualTo("bloodbank-secrets"));
+    }
 }

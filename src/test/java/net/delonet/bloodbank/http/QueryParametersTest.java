@@ -57,6 +57,8 @@ class QueryParametersTest {
         assertRefusedNaming("/rag/search?q=budget&transcript_id=%00", "transcript_id");
         assertRefusedNaming("/events/recent?pattern=%00", "pattern");
         assertRefusedNaming("/events/types?zzecho=a%0d%0aSet-Cookie:%20x", "zzecho");
+        // a control character in the name: the answer names it as it was sent, never as a blank or a raw newline
+        assertRefusedNaming("/dlq?%0A=%0d%0aSet-Cookie:%20x", "%0A");
     }
 
     @Test
