@@ -72,7 +72,9 @@ class ContentTypesTest {
         assertThat(redrive.status()).as(redrive.body()).isEqualTo(200);
         assertThat(redrive.json().get("consumer").asText()).isEqualTo("artifact-logger");
         Reply replay = http.send("POST", "/replay", "{\"consumer\":\"artifact-logger\",\"since\":\"2025-01-01T00:00:00Z\",\"until\":\"2025-01-01T00:00:01Z\"}".getBytes());
-        assertThat(replay.status()).as(replay.body()).isEqualTo(200);
+        // reached the route without a content type: replayed, or (the embedded broker has no archive stream) 404 JSON
+        boolean archive = !"embedded".equals(System.getProperty("bloodbank.test.backends"));
+        assertThat(replay.status()).as(replay.body()).isEqualTo(archive ? 200 : 404);
         assertJsonError(http.send("POST", "/replay", null), 400);
     }
 

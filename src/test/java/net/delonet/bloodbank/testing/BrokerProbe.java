@@ -116,13 +116,16 @@ public final class BrokerProbe implements AutoCloseable {
         }
     }
 
+    /** Deletes each queue that exists (RabbitMQ deletes a missing one silently; Qpid closes the channel: 404). */
     public void delete(String... queues) {
-        try (Channel own = connection.createChannel()) {
-            for (String queue : queues) {
-                own.queueDelete(queue);
+        for (String queue : queues) {
+            if (exists(queue)) {
+                try (Channel own = connection.createChannel()) {
+                    own.queueDelete(queue);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 
