@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,12 +49,30 @@ final class Browser implements AutoCloseable {
         driver = new ChromeDriver(service, options);
     }
 
+    /** Waits for the condition; a list re-rendered under the condition (a stale element) is only a reason to look again. */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100)).until(condition);
+        return new WebDriverWait(driver, Duration.ofSeconds(30), Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     WebElement find(String css) {
         return await(d -> d.findElement(By.cssSelector(css)));
+    }
+
+    /** The element's text, read inside the wait so that a view re-rendering between finding and reading is retried. */
+    String text(String css) {
+        return await(d -> d.findElement(By.cssSelector(css)).getText());
+    }
+
+    String attribute(String css, String name) {
+        return await(d -> d.findElement(By.cssSelector(css)).getAttribute(name));
+    }
+
+    void click(String css) {
+        await(d -> {
+            d.findElement(By.cssSelector(css)).click();
+            return true;
+        });
     }
 
     Object script(String js, Object... args) {

@@ -52,7 +52,7 @@ class ConsoleBrowserTest {
     }
 
     private void view(String name) {
-        browser.find("nav a[data-view=" + name + "]").click();
+        browser.click("nav a[data-view=" + name + "]");
         browser.await(d -> d.findElement(By.cssSelector("nav a[data-view=" + name + "]")).getAttribute("aria-current") != null);
     }
 
@@ -73,7 +73,7 @@ class ConsoleBrowserTest {
         browser.find("#publish-payload").sendKeys("{\"poison\": true, \"order\": 42}");
         browser.find("#publish-parents").sendKeys(parent);
         browser.find("#publish-key").sendKeys("order=" + ns);
-        browser.find("#publish-submit").click();
+        browser.click("#publish-submit");
         String published = browser.await(d -> d.findElement(By.id("publish-status")).getText().startsWith("Published")
                 ? d.findElement(By.cssSelector("#publish-status a")).getAttribute("title") : null);
 
@@ -83,11 +83,11 @@ class ConsoleBrowserTest {
         browser.shot("live");
 
         // Open it: the envelope, and the lineage graph with its parent
-        browser.find("#live-events a[title='" + published + "']").click();
+        browser.click("#live-events a[title='" + published + "']");
         browser.find("#event-graph a.node.centre[data-event-id='" + published + "']");
-        assertThat(browser.find("#event-graph a.node[data-event-id='" + parent + "']").getAttribute("aria-label"))
+        assertThat(browser.attribute("#event-graph a.node[data-event-id='" + parent + "']", "aria-label"))
                 .contains(ns + ".cart.checked-out");
-        assertThat(browser.find("#event-envelope pre").getText()).contains("\"order\": 42");
+        assertThat(browser.text("#event-envelope pre")).contains("\"order\": 42");
         browser.shot("event");
 
         // The poisoned consumer dead-lettered it: the DLQ view shows it under its error, then redrives it
@@ -97,10 +97,10 @@ class ConsoleBrowserTest {
             d.findElement(By.id("dlq-refresh")).click();
             return !d.findElements(By.cssSelector("#dlq-letters tr[data-event-id='" + published + "']")).isEmpty();
         });
-        assertThat(browser.find("#dlq-letters .group h4").getText()).contains("poisoned order");
+        assertThat(browser.text("#dlq-letters .group h4")).contains("poisoned order");
         browser.shot("dlq");
         poisoned = false;
-        browser.find("#dlq-letters tr[data-event-id='" + published + "'] .redrive-one").click();
+        browser.click("#dlq-letters tr[data-event-id='" + published + "'] .redrive-one");
         browser.await(d -> d.findElement(By.id("dlq-status")).getText().startsWith("Redriven 1")
                 && d.findElements(By.cssSelector("#dlq-letters tr[data-event-id='" + published + "']")).isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> handler.calls(published).size() == 2);
@@ -114,13 +114,13 @@ class ConsoleBrowserTest {
         browser.driver.get(base + "/console/#/publish");
         new Select(browser.find("#publish-type")).selectByValue("llm.prompt");
         browser.find("[data-field='payload.prompt'] input").sendKeys("Summarise the standup");
-        browser.find("#publish-submit").click();
+        browser.click("#publish-submit");
         String error = browser.await(d -> {
             String text = d.findElement(By.cssSelector("[data-field='payload.provider'] .field-error")).getText();
             return text.isEmpty() ? null : text;
         });
         assertThat(error).contains("provider").contains("422");
-        assertThat(browser.find("[data-field='payload.provider'] input").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.attribute("[data-field='payload.provider'] input", "aria-invalid")).isEqualTo("true");
         browser.shot("publish-422");
     }
 
@@ -176,9 +176,9 @@ class ConsoleBrowserTest {
     void should_show_the_backends_camel_and_the_consumers() {
         browser.driver.get(base + "/console/#/health");
         browser.await(d -> d.findElement(By.id("camel-version")).getText().startsWith("Apache Camel 4."));
-        assertThat(browser.find("#health-rabbitmq").getText()).contains("UP").contains("RabbitMQ at");
-        assertThat(browser.find("#health-redis").getText()).contains("UP").contains("Redis at");
-        assertThat(browser.find("#health-body").getText()).contains(consumer);
+        assertThat(browser.text("#health-rabbitmq")).contains("UP").contains("RabbitMQ at");
+        assertThat(browser.text("#health-redis")).contains("UP").contains("Redis at");
+        assertThat(browser.text("#health-body")).contains(consumer);
         browser.shot("health");
     }
 }
