@@ -75,21 +75,27 @@ final class BloodbankExtension implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static Map<String, String> settings(Object test) throws Exception {
-        Map<String, String> settings = new LinkedHashMap<>();
-        BloodbankTest declared = AnnotationSupport.findAnnotation(test.getClass(), BloodbankTest.class).orElseThrow();
-        for (String pair : declared.value()) {
-            int equals = pair.indexOf('=');
-            if (equals < 1) {
-                throw new IllegalArgumentException("@BloodbankTest wants \"key=value\", not \"" + pair + "\"");
-            }
-            settings.put(pair.substring(0, equals), pair.substring(equals + 1));
-        }
+        Map<String, String> settings = overrides(
+                AnnotationSupport.findAnnotation(test.getClass(), BloodbankTest.class).orElseThrow().value());
         for (Field field : fields(test)) {
             if (field.get(test) instanceof TcpProxy link) {
                 settings.putAll(link.settings());
             }
         }
         return settings;
+    }
+
+    /** Each {@code "key=value"} as a property override; the value is everything after the first {@code =}. */
+    static Map<String, String> overrides(String... pairs) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int equals = pair.indexOf('=');
+            if (equals < 1) {
+                throw new IllegalArgumentException("@BloodbankTest wants \"key=value\", not \"" + pair + "\"");
+            }
+            overrides.put(pair.substring(0, equals), pair.substring(equals + 1));
+        }
+        return overrides;
     }
 
     private static List<Field> fields(Object test) {
