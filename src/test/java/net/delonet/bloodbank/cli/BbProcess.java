@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import net.delonet.bloodbank.testing.RunningBloodbank;
 
 /** {@code bb} as a user runs it: its own JVM (this test run's classpath), environment, stdin, stdout, stderr, exit code. */
 public final class BbProcess {
@@ -28,6 +29,19 @@ public final class BbProcess {
                 "net.delonet.bloodbank.cli.Bb"));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** The environment that points {@code bb} at {@code bloodbank}. */
+    public static Map<String, String> env(RunningBloodbank bloodbank) {
+        return Map.of("BLOODBANK_URL", "http://127.0.0.1:" + bloodbank.port());
+    }
+
+    public static Process start(RunningBloodbank bloodbank, String... args) {
+        return start(env(bloodbank), args);
+    }
+
+    public static Result run(RunningBloodbank bloodbank, String stdin, String... args) {
+        return run(env(bloodbank), stdin, args);
     }
 
     public static Process start(Map<String, String> env, String... args) {

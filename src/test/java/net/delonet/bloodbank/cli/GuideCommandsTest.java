@@ -6,43 +6,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The Python bb's command forms, as its guide teaches them, against the real service. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class GuideCommandsTest {
 
     private final String marker = UUID.randomUUID().toString().substring(0, 8);
     private RunningBloodbank bloodbank;
     private BrokerProbe broker;
-    private Map<String, String> env;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        broker = new BrokerProbe();
-        env = Map.of("BLOODBANK_URL", "http://127.0.0.1:" + bloodbank.port());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-    }
 
     @Test
     void should_publish_an_llm_prompt_with_the_guides_publish_prompt() throws Exception {
         String queue = broker.queueBoundTo("llm.prompt");
-        BbProcess.Result run = BbProcess.run(env, null, "publish-prompt", "--provider", "claude", "--model", "sonnet-4",
+        BbProcess.Result run = BbProcess.run(bloodbank, null, "publish-prompt", "--provider", "claude", "--model", "sonnet-4",
                 "Write me a haiku " + marker);
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -58,15 +41,15 @@ class GuideCommandsTest {
 
     @Test
     void should_exit_2_without_a_provider_or_a_prompt() {
-        assertThat(BbProcess.run(env, null, "publish-prompt", "Write me a haiku").exitCode()).isEqualTo(2);
-        assertThat(BbProcess.run(env, null, "publish-prompt", "--provider", "claude").exitCode()).isEqualTo(2);
+        assertThat(BbProcess.run(bloodbank, null, "publish-prompt", "Write me a haiku").exitCode()).isEqualTo(2);
+        assertThat(BbProcess.run(bloodbank, null, "publish-prompt", "--provider", "claude").exitCode()).isEqualTo(2);
     }
 
     /** bb wrap PROGRAM -- PROMPT: PROGRAM runs with the prompt as its arguments; the prompt is the words after --. */
     @Test
     void should_record_the_words_after_the_dashes_as_the_prompt_and_run_the_program_with_them() {
         String queue = broker.queueBoundTo("agent.thread.*");
-        BbProcess.Result run = BbProcess.run(env, null, "wrap", "echo", "--", "Fix the bug in app.py", marker);
+        BbProcess.Result run = BbProcess.run(bloodbank, null, "wrap", "echo", "--", "Fix the bug in app.py", marker);
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).isEqualTo("Fix the bug in app.py " + marker + "\n");
@@ -83,7 +66,7 @@ class GuideCommandsTest {
     void should_record_the_prompt_and_an_error_when_the_wrapped_program_is_absent() {
         String queue = broker.queueBoundTo("agent.thread.*");
         String program = "claude-code-" + marker;
-        BbProcess.Result run = BbProcess.run(env, null, "wrap", program, "--", "Fix the bug in app.py");
+        BbProcess.Result run = BbProcess.run(bloodbank, null, "wrap", program, "--", "Fix the bug in app.py");
 
         assertThat(run.exitCode()).isEqualTo(127);
         List<JsonNode> events = ours(queue, e -> e.at("/payload/provider").asText().equals(program));
@@ -96,7 +79,7 @@ class GuideCommandsTest {
     /** The guide's "*.failed" misses fireflies.transcript.failed: bb replay says so (a future window: nothing replayed). */
     @Test
     void should_warn_when_a_star_pattern_of_the_guide_is_replayed() {
-        BbProcess.Result run = BbProcess.run(env, null, "replay", "--consumer", "artifact-logger", "--pattern", "*.failed",
+        BbProcess.Result run = BbProcess.run(bloodbank, null, "replay", "--consumer", "artifact-logger", "--pattern", "*.failed",
                 "--since", OffsetDateTime.now().plusHours(1).toString(), "--until", OffsetDateTime.now().plusHours(2).toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();

@@ -9,41 +9,25 @@ import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventIds;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code bb publish}, {@code bb types} and {@code bb chain} as processes against the real service. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class PublishCommandTest {
 
     private final String ns = "t" + UUID.randomUUID().toString().substring(0, 8);
     private RunningBloodbank bloodbank;
     private BrokerProbe broker;
-    private Map<String, String> env;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        broker = new BrokerProbe();
-        env = Map.of("BLOODBANK_URL", "http://127.0.0.1:" + bloodbank.port());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-    }
 
     @Test
     void should_print_the_event_id_and_deliver_the_event_with_its_parents_key_and_agent() throws Exception {
         String queue = broker.queueBoundTo(ns + ".cli.#");
         String parent = UUID.randomUUID().toString();
-        BbProcess.Result published = BbProcess.run(env, null, "publish", ns + ".cli.done", "--payload", "{\"n\":1}",
+        BbProcess.Result published = BbProcess.run(bloodbank, null, "publish", ns + ".cli.done", "--payload", "{\"n\":1}",
                 "--parent", parent, "--key", "run=7", "--source-app", "cron", "--agent-type", "claude-code", "--agent-name", "ada");
 
         assertThat(published.exitCode()).isZero();
@@ -62,8 +46,8 @@ class PublishCommandTest {
     void should_read_the_payload_from_a_file_or_from_stdin(@TempDir Path dir) throws Exception {
         String queue = broker.queueBoundTo(ns + ".input.#");
         Path file = Files.writeString(dir.resolve("payload.json"), "{\"from\":\"file\"}");
-        assertThat(BbProcess.run(env, null, "publish", ns + ".input.file", "--payload", "@" + file).exitCode()).isZero();
-        assertThat(BbProcess.run(env, "{\"from\":\"stdin\"}", "publish", ns + ".input.stdin", "--payload", "-").exitCode()).isZero();
+        assertThat(BbProcess.run(bloodbank, null, "publish", ns + ".input.file", "--payload", "@" + file).exitCode()).isZero();
+        assertThat(BbProcess.run(bloodbank, "{\"from\":\"stdin\"}", "publish", ns + ".input.stdin", "--payload", "-").exitCode()).isZero();
 
         assertThat(broker.drain(queue, 1000)).extracting(m -> EnvelopeJson.mapper().readTree(m.getBody()).at("/payload/from").asText())
                 .containsExactly("file", "stdin");
@@ -71,7 +55,7 @@ class PublishCommandTest {
 
     @Test
     void should_exit_2_naming_the_field_when_the_service_refuses_the_payload() {
-        BbProcess.Result refused = BbProcess.run(env, null, "publish", "llm.prompt", "--payload", "{\"prompt\":\"hi\"}");
+        BbProcess.Result refused = BbProcess.run(bloodbank, null, "publish", "llm.prompt", "--payload", "{\"prompt\":\"hi\"}");
 
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.stdout()).isEmpty();
@@ -80,38 +64,38 @@ class PublishCommandTest {
 
     @Test
     void should_exit_2_on_a_payload_that_is_not_json_or_a_usage_error() {
-        BbProcess.Result notJson = BbProcess.run(env, null, "publish", ns + ".x.y", "--payload", "{oops");
+        BbProcess.Result notJson = BbProcess.run(bloodbank, null, "publish", ns + ".x.y", "--payload", "{oops");
         assertThat(notJson.exitCode()).isEqualTo(2);
         assertThat(notJson.stderr()).contains("--payload is not valid JSON");
-        assertThat(BbProcess.run(env, null, "publish").exitCode()).isEqualTo(2);
-        assertThat(BbProcess.run(env, null, "publish", ns + ".x.y", "--agent-name", "solo").exitCode()).isEqualTo(2);
+        assertThat(BbProcess.run(bloodbank, null, "publish").exitCode()).isEqualTo(2);
+        assertThat(BbProcess.run(bloodbank, null, "publish", ns + ".x.y", "--agent-name", "solo").exitCode()).isEqualTo(2);
     }
 
     @Test
     void should_show_what_led_to_an_event_and_what_it_caused_as_an_indented_tree() {
         String root = bloodbank.http().post("/events", "{\"event_type\":\"%s.chain.root\",\"payload\":{}}".formatted(ns)).json().get("event_id").asText();
-        String child = BbProcess.run(env, null, "publish", ns + ".chain.child", "--parent", root).stdout().trim();
-        String grandchild = BbProcess.run(env, null, "publish", ns + ".chain.leaf", "--parent", child).stdout().trim();
+        String child = BbProcess.run(bloodbank, null, "publish", ns + ".chain.child", "--parent", root).stdout().trim();
+        String grandchild = BbProcess.run(bloodbank, null, "publish", ns + ".chain.leaf", "--parent", child).stdout().trim();
 
-        assertThat(BbProcess.run(env, null, "chain", grandchild).stdout().lines()).containsExactly(
+        assertThat(BbProcess.run(bloodbank, null, "chain", grandchild).stdout().lines()).containsExactly(
                 grandchild + "  " + ns + ".chain.leaf",
                 "  └─ caused by " + child + "  " + ns + ".chain.child",
                 "    └─ caused by " + root + "  " + ns + ".chain.root");
-        assertThat(BbProcess.run(env, null, "chain", root, "--descendants").stdout().lines()).containsExactly(
+        assertThat(BbProcess.run(bloodbank, null, "chain", root, "--descendants").stdout().lines()).containsExactly(
                 root + "  " + ns + ".chain.root",
                 "  └─ " + child + "  " + ns + ".chain.child",
                 "    └─ " + grandchild + "  " + ns + ".chain.leaf");
-        assertThat(BbProcess.run(env, null, "chain", UUID.randomUUID().toString()).exitCode()).isEqualTo(2);
+        assertThat(BbProcess.run(bloodbank, null, "chain", UUID.randomUUID().toString()).exitCode()).isEqualTo(2);
     }
 
     @Test
     void should_list_the_event_types_and_show_one_schema() {
-        BbProcess.Result list = BbProcess.run(env, null, "types");
+        BbProcess.Result list = BbProcess.run(bloodbank, null, "types");
         assertThat(list.exitCode()).isZero();
         assertThat(list.stdout()).containsPattern("agent\\.thread\\.prompt +An agent was prompted");
 
-        BbProcess.Result one = BbProcess.run(env, null, "types", "agent.thread.prompt");
+        BbProcess.Result one = BbProcess.run(bloodbank, null, "types", "agent.thread.prompt");
         assertThat(one.stdout()).contains("\"prompt\"").contains("\"required\"");
-        assertThat(BbProcess.run(env, null, "types", "no.such.type").exitCode()).isEqualTo(2);
+        assertThat(BbProcess.run(bloodbank, null, "types", "no.such.type").exitCode()).isEqualTo(2);
     }
 }

@@ -13,39 +13,24 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code bb tail} over {@code GET /events/stream}: live events, one line each, from a queue that goes away with it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class TailCommandTest {
 
     private final String ns = "t" + UUID.randomUUID().toString().substring(0, 8);
     private RunningBloodbank bloodbank;
-    private Map<String, String> env;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        env = Map.of("BLOODBANK_URL", "http://127.0.0.1:" + bloodbank.port());
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
-    }
 
     @Test
     void should_print_an_event_published_after_it_started_and_delete_its_queue_when_it_stops() throws Exception {
-        Process tail = BbProcess.start(env, "tail", ns + ".#");
+        Process tail = BbProcess.start(bloodbank, "tail", ns + ".#");
         List<String> out = lines(tail.getInputStream());
         List<String> err = lines(tail.getErrorStream());
         String queue;
@@ -70,7 +55,7 @@ class TailCommandTest {
 
     @Test
     void should_print_envelopes_as_json_lines_with_json() throws Exception {
-        Process tail = BbProcess.start(env, "tail", ns + ".json.*", "--json");
+        Process tail = BbProcess.start(bloodbank, "tail", ns + ".json.*", "--json");
         List<String> out = lines(tail.getInputStream());
         List<String> err = lines(tail.getErrorStream());
         try {
@@ -87,7 +72,7 @@ class TailCommandTest {
     /** The guide's "fireflies.* → all Fireflies events" misses fireflies.transcript.ready: said once, on stderr. */
     @Test
     void should_warn_once_when_a_star_pattern_can_never_match_a_registered_type() throws Exception {
-        Process tail = BbProcess.start(env, "tail", "fireflies.*");
+        Process tail = BbProcess.start(bloodbank, "tail", "fireflies.*");
         List<String> err = lines(tail.getErrorStream());
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> err.stream().anyMatch(l -> l.startsWith("bb: listening")));
@@ -100,7 +85,7 @@ class TailCommandTest {
 
     @Test
     void should_exit_2_for_a_pattern_the_broker_would_not_take() {
-        BbProcess.Result refused = BbProcess.run(env, null, "tail", "a..b");
+        BbProcess.Result refused = BbProcess.run(bloodbank, null, "tail", "a..b");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.stderr()).contains("pattern");
     }

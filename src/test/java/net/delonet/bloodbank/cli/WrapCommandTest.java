@@ -8,40 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** {@code bb wrap}: the wrapped command runs as if alone, and its prompt and response land on the bus, linked. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class WrapCommandTest {
 
     /** A provider name of this run's own: agent.thread.* events of other tests on the broker are not ours. */
     private final String provider = "agent-" + UUID.randomUUID().toString().substring(0, 8);
     private RunningBloodbank bloodbank;
     private BrokerProbe broker;
-    private Map<String, String> env;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        broker = new BrokerProbe();
-        env = Map.of("BLOODBANK_URL", "http://127.0.0.1:" + bloodbank.port());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-    }
 
     @Test
     void should_keep_output_and_exit_code_and_record_the_response_as_a_child_of_the_prompt() {
         String queue = broker.queueBoundTo("agent.thread.*");
-        BbProcess.Result run = BbProcess.run(env, "Summarise the standup\n", "wrap", "--provider", provider, "--",
+        BbProcess.Result run = BbProcess.run(bloodbank, "Summarise the standup\n", "wrap", "--provider", provider, "--",
                 "sh", "-c", "cat >/dev/null; printf 'the answer\\n'; echo 'a diagnostic' >&2; exit 3");
 
         assertThat(run.exitCode()).isEqualTo(3);
@@ -66,7 +50,7 @@ class WrapCommandTest {
     @Test
     void should_take_the_prompt_from_the_arguments_when_stdin_is_empty() {
         String queue = broker.queueBoundTo("agent.thread.prompt");
-        BbProcess.Result run = BbProcess.run(env, null, "wrap", "--provider", provider, "--", "echo", "hello", "there");
+        BbProcess.Result run = BbProcess.run(bloodbank, null, "wrap", "--provider", provider, "--", "echo", "hello", "there");
 
         assertThat(run.stdout()).isEqualTo("hello there\n");
         assertThat(ours(queue)).extracting(e -> e.at("/payload/prompt").asText()).containsExactly("echo hello there");
@@ -85,7 +69,7 @@ class WrapCommandTest {
     @Test
     void should_exit_127_and_record_an_error_when_the_command_cannot_run() {
         String queue = broker.queueBoundTo("agent.thread.*");
-        BbProcess.Result run = BbProcess.run(env, null, "wrap", "--provider", provider, "--", "/no/such/agent");
+        BbProcess.Result run = BbProcess.run(bloodbank, null, "wrap", "--provider", provider, "--", "/no/such/agent");
 
         assertThat(run.exitCode()).isEqualTo(127);
         assertThat(run.stderr()).startsWith("bb: cannot run /no/such/agent");

@@ -3,37 +3,21 @@ package net.delonet.bloodbank.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Map;
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.HttpApi;
-import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The read endpoints the console uses, on the real service: an envelope by id (from memory, then the archive), the
  * lineage as nodes with their parents, the service's description; and the console's files served from the jar.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Two recent events only: older ones must come from the archive stream
+@BloodbankTest("bloodbank.live.recent-events=2")
 class ConsoleApiTest {
 
     private final String ns = "k" + UUID.randomUUID().toString().substring(0, 8);
-    private RunningBloodbank bloodbank;
     private HttpApi api;
-
-    @BeforeAll
-    void start() {
-        // Two recent events only: older ones must come from the archive stream
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.live.recent-events", "2"));
-        api = bloodbank.http();
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
-    }
 
     private String publish(String type, String... parents) {
         String json = "{\"event_type\":\"%s.%s\",\"payload\":{\"n\":1},\"correlation_ids\":[%s]}".formatted(ns, type,

@@ -7,14 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -23,7 +22,7 @@ import org.openqa.selenium.support.ui.Select;
  * form, see it live, open it and its parent in the lineage graph, see it dead-lettered by a poisoned consumer, redrive it;
  * a 422 shown on its field; health. Each view is saved under target/console-screenshots/.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class ConsoleBrowserTest {
 
     private final String ns = "c" + UUID.randomUUID().toString().substring(0, 8);
@@ -36,19 +35,10 @@ class ConsoleBrowserTest {
     private String base;
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
+    void addConsumer() {
         Consumers.add(bloodbank, consumer, ns + ".order.*", handler, Map.of("retries", "0"));
         base = "http://127.0.0.1:" + bloodbank.port();
         browser = new Browser(1280, 900);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        bloodbank.close();
     }
 
     private void view(String name) {

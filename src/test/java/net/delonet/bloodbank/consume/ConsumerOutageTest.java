@@ -10,15 +10,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.events.ArtifactEvents;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import net.delonet.bloodbank.testing.TcpProxy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
@@ -26,14 +25,14 @@ import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
  * or the bus refusing its .failed event (strict types: artifact.created.failed is not registered). The handler
  * refuses artifacts titled "refuse" and takes every other one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest("bloodbank.strict-types=true")
 @DisabledIfSystemProperty(named = "bloodbank.test.backends", matches = "embedded",
         disabledReason = "cuts the link to an external Redis and deletes queues under the application; embedded backends run in-process")
 class ConsumerOutageTest {
 
     private final String ns = "o" + UUID.randomUUID().toString().substring(0, 8);
     private final String name = ns + "-indexer";
-    private final TcpProxy redisLink = new TcpProxy(6379);
+    private final TcpProxy redisLink = TcpProxy.toRedis();
     private final RecordingHandler handler = new RecordingHandler().behave(call ->
             call.body() instanceof ArtifactEvents.Artifact artifact && "refuse".equals(artifact.title())
                     ? new NonRetryableException("the artifact is refused") : null);
@@ -41,20 +40,10 @@ class ConsumerOutageTest {
     private BrokerProbe broker;
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.strict-types", "true",
-                "bloodbank.redis.host", "127.0.0.1", "bloodbank.redis.port", Integer.toString(redisLink.port())));
-        broker = new BrokerProbe();
+    void addConsumer() {
         // Retries spread over about ten seconds: 0.5, 1, 2, 2, 2, 2 s.
         Consumers.add(bloodbank, name, "artifact.created", handler,
                 Map.of("retries", "6", "initialDelayMs", "500", "maxDelayMs", "2000"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-        redisLink.close();
     }
 
     /** Straight onto the exchange, as Bloodbank publishes it (the HTTP API needs Redis, which may be away). */

@@ -12,20 +12,20 @@ import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.config.Connections;
 import net.delonet.bloodbank.events.ArtifactEvents;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RedisProbe;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
 /** A consumer declared from the template: its queue, what its handler gets, and once-only handling. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// A claim lives 0.5 s unless its holder renews it.
+@BloodbankTest("bloodbank.consumer.claim-ttl-ms=500")
 class ConsumerTest {
 
     private final String ns = "c" + UUID.randomUUID().toString().substring(0, 8);
@@ -37,20 +37,8 @@ class ConsumerTest {
     private RedisProbe redis;
 
     @BeforeAll
-    void start() {
-        // A claim lives 0.5 s unless its holder renews it.
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.consumer.claim-ttl-ms", "500"));
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-        redis = new RedisProbe();
+    void addConsumer() {
         Consumers.add(bloodbank, name, ns + ".*.made,artifact.created", handler, Map.of("concurrency", "2"));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        redis.close();
-        bloodbank.close();
     }
 
     private String publish(String type, String payload, String eventId) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.HttpApi;
@@ -23,16 +24,14 @@ import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * A consumer's failures: retried with growing waits, then the original message on its dead-letter queue with why,
  * and a .failed event whose parent is the failed event. Payloads say how the test handler fails: {"fail": ...}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class DeadLetterTest {
 
     private final String ns = "d" + UUID.randomUUID().toString().substring(0, 8);
@@ -49,10 +48,7 @@ class DeadLetterTest {
     private String deadLetters;
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        api = bloodbank.http();
-        broker = new BrokerProbe();
+    void addConsumer() {
         // Waits of 100, 200, 400 and (capped) 400 ms; NoSuchElementException declared non-retryable.
         Consumers.add(bloodbank, name, ns + ".order.*", handler, Map.of("retries", "4", "initialDelayMs", "100",
                 "multiplier", "2", "maxDelayMs", "400", "nonRetryable", "java.util.NoSuchElementException"));
@@ -66,12 +62,6 @@ class DeadLetterTest {
         RouteBuilder.addRoutes(bloodbank.context(), routes -> routes.from(endpoint)
                 .throwException(new IllegalStateException("the route failed")));
         return endpoint;
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
     }
 
     /** How the handler fails for a call: as its payload says; .failed events it always refuses. */

@@ -11,20 +11,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Messages that are not valid events, sent by a producer that bypasses Bloodbank's checks: each goes to the
  * dead-letter queue at its first delivery, never reaches the handler, and the consumer goes on with the next one.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class PoisonMessageTest {
 
     private final String ns = "p" + UUID.randomUUID().toString().substring(0, 8);
@@ -34,16 +33,8 @@ class PoisonMessageTest {
     private BrokerProbe broker;
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        broker = new BrokerProbe();
+    void addConsumer() {
         Consumers.add(bloodbank, name, ns + ".#,artifact.deleted", handler);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
     }
 
     private void send(String routingKey, String messageId, String body) {

@@ -11,22 +11,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * GET /dlq, GET /dlq/{name} and POST /dlq/{name}/redrive. The test consumer gives up at once (no retries) on
  * events whose payload says {"fail": "always"}, and on the others while {@link #broken} is set; it takes the
  * .failed events its own failures publish (its patterns match them) in its stride.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest("bloodbank.dlq.max-redrives=2")
 class RedriveTest {
 
     private final String ns = "v" + UUID.randomUUID().toString().substring(0, 8);
@@ -38,19 +36,6 @@ class RedriveTest {
     private RunningBloodbank bloodbank;
     private HttpApi api;
     private BrokerProbe broker;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.dlq.max-redrives", "2"));
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-    }
 
     private String consumer(String suffix) {
         String name = ns + "-" + suffix;

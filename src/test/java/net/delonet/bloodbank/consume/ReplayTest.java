@@ -7,25 +7,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.cli.BbProcess;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * POST /replay: archived events back onto a consumer's queue by pattern and time window, only those the consumer is
  * bound to. The consumer here is declared after the events were published, so it sees them only through replays.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 @DisabledIfSystemProperty(named = "bloodbank.test.backends", matches = "embedded",
         disabledReason = "the archive is a RabbitMQ stream; the embedded broker has none")
 class ReplayTest {
@@ -43,9 +41,7 @@ class ReplayTest {
     private String gammaOne;
 
     @BeforeAll
-    void start() throws Exception {
-        bloodbank = RunningBloodbank.start();
-        api = bloodbank.http();
+    void publishBeforeTheConsumerExists() throws Exception {
         before = OffsetDateTime.now(ZoneOffset.UTC);
         alphaOne = publish(ns + ".alpha.one");
         betaOne = publish(ns + ".beta.one.deep");
@@ -55,11 +51,6 @@ class ReplayTest {
         alphaTwo = publish(ns + ".alpha.two");
         // gamma is not among its bindings
         Consumers.add(bloodbank, name, ns + ".alpha.*," + ns + ".beta.#", handler);
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
     }
 
     private String publish(String type) {
@@ -103,7 +94,7 @@ class ReplayTest {
 
     @Test
     void should_deliver_only_events_the_consumer_is_bound_to_and_bb_replay_says_how_many_it_skipped() {
-        BbProcess.Result run = BbProcess.run(Map.of("BLOODBANK_URL", "http://127.0.0.1:" + bloodbank.port()), null,
+        BbProcess.Result run = BbProcess.run(bloodbank, null,
                 "replay", "--consumer", name, "--pattern", ns + ".gamma.#", "--since", before.toString());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();

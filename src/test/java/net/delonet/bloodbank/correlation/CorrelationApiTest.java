@@ -6,34 +6,17 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.RedisProbe;
-import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Causation recorded in the real Redis under the documented keys, and queried over HTTP. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest("bloodbank.correlation.ttl-days=3")
 class CorrelationApiTest {
 
-    private RunningBloodbank bloodbank;
     private HttpApi api;
     private RedisProbe redis;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(java.util.Map.of("bloodbank.correlation.ttl-days", "3"));
-        api = bloodbank.http();
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    void stop() {
-        redis.close();
-        bloodbank.close();
-    }
 
     private String publish(String type, String... parents) {
         String ids = parents.length == 0 ? "" : ",\"correlation_ids\":[\"" + String.join("\",\"", parents) + "\"]";

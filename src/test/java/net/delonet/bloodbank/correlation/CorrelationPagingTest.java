@@ -15,16 +15,16 @@ import java.time.Duration;
 import net.delonet.bloodbank.cli.BbProcess;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.mcp.BusMcpServer;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.RedisProbe;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** An event with thousands of children: its children and descendants come in pages (limit + cursor). */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.watch.enabled=false", "bloodbank.correlation.page-size=1000"})
 class CorrelationPagingTest {
 
     private static final int CHILDREN = 2500;
@@ -35,10 +35,7 @@ class CorrelationPagingTest {
     private final List<String> children = new ArrayList<>();
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.watch.enabled", "false", "bloodbank.correlation.page-size", "1000"));
-        api = bloodbank.http();
-        redis = new RedisProbe();
+    void recordChildren() {
         // Recorded as Bloodbank records them (the documented keys), without publishing 2,500 events.
         for (int i = 0; i < CHILDREN; i++) {
             children.add(UUID.randomUUID().toString());
@@ -52,10 +49,8 @@ class CorrelationPagingTest {
     }
 
     @AfterAll
-    void stop() {
+    void forgetChildren() {
         redis.redis().del("bloodbank:correlation:forward:" + root, "bloodbank:correlation:reverse:" + root);
-        redis.close();
-        bloodbank.close();
     }
 
     private JsonNode get(String path) {
@@ -114,13 +109,12 @@ class CorrelationPagingTest {
 
     @Test
     void should_show_a_page_of_children_in_bb_chain_and_how_to_get_the_next() {
-        Map<String, String> env = Map.of("BLOODBANK_URL", "http://127.0.0.1:" + bloodbank.port());
-        List<String> lines = BbProcess.run(env, null, "chain", root, "--descendants", "--limit", "3").stdout().lines().toList();
+        List<String> lines = BbProcess.run(bloodbank, null, "chain", root, "--descendants", "--limit", "3").stdout().lines().toList();
         assertThat(lines).hasSize(5);
         assertThat(lines.get(0)).startsWith(root + "  paging.root");
         assertThat(lines.get(1)).contains(children.get(0));
         assertThat(lines.get(4)).contains("2500 children in all", "--cursor 3");
-        List<String> next = BbProcess.run(env, null, "chain", root, "--descendants", "--limit", "3", "--cursor", "3").stdout().lines().toList();
+        List<String> next = BbProcess.run(bloodbank, null, "chain", root, "--descendants", "--limit", "3", "--cursor", "3").stdout().lines().toList();
         assertThat(next.get(1)).contains(children.get(3));
         assertThat(next.get(4)).contains("--cursor 6");
     }

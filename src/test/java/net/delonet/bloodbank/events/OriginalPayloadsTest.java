@@ -12,22 +12,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RecordingHandler;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Python Bloodbank's producers keep working unchanged: their payloads, in the envelope they send (source,
  * version 1.0.0, correlation_ids, Pydantic's times), are accepted and reach a consumer as the typed record.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class OriginalPayloadsTest {
 
     private final String name = "orig-" + UUID.randomUUID().toString().substring(0, 8);
@@ -36,16 +35,9 @@ class OriginalPayloadsTest {
     private HttpApi api;
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        api = bloodbank.http();
+    void addConsumer() {
         Consumers.add(bloodbank, name, "artifact.#,github.pr.created,fireflies.transcript.ready,fireflies.transcript.upload",
                 handler);
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
     }
 
     /** The envelope as the original's {@code EventEnvelope.model_dump(mode="json")} writes it. */

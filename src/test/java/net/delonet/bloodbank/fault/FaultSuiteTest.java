@@ -5,29 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.PublishLoad;
 import net.delonet.bloodbank.testing.PublishLoad.Sent;
 import net.delonet.bloodbank.testing.RedisProbe;
-import net.delonet.bloodbank.testing.RunningBloodbank;
 import net.delonet.bloodbank.testing.TcpProxy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * RabbitMQ and Redis cut (connections dropped) and hung (connections open, traffic held, then delivered late),
  * each under concurrent publishing: what every client was told must match what consumers and Redis hold.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.publish.confirm-timeout-ms=" + FaultSuiteTest.CONFIRM_TIMEOUT_MS,
+        "bloodbank.redis.timeout-ms=" + FaultSuiteTest.REDIS_TIMEOUT_MS})
 @DisabledIfSystemProperty(named = "bloodbank.test.backends", matches = "embedded",
         disabledReason = "cuts the link to an external RabbitMQ and Redis; embedded backends run in-process")
 class FaultSuiteTest {
@@ -39,35 +36,12 @@ class FaultSuiteTest {
     private static final int CLIENTS = 6;
     private static final long FAULT_MS = 2500;
 
-    private final TcpProxy rabbit = new TcpProxy(5672);
-    private final TcpProxy redisLink = new TcpProxy(6379);
+    private final TcpProxy rabbit = TcpProxy.toRabbit();
+    private final TcpProxy redisLink = TcpProxy.toRedis();
     private final String ns = "f" + UUID.randomUUID().toString().substring(0, 8);
-    private RunningBloodbank bloodbank;
     private HttpApi api;
     private BrokerProbe broker;
     private RedisProbe redis;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of(
-                "bloodbank.publish.confirm-timeout-ms", Long.toString(CONFIRM_TIMEOUT_MS),
-                "bloodbank.redis.timeout-ms", Long.toString(REDIS_TIMEOUT_MS),
-                "bloodbank.rabbit.url", "amqp://guest:guest@127.0.0.1:" + rabbit.port(),
-                "bloodbank.redis.host", "127.0.0.1",
-                "bloodbank.redis.port", Integer.toString(redisLink.port())));
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        rabbit.close();
-        redisLink.close();
-        broker.close();
-        redis.close();
-        bloodbank.close();
-    }
 
     @Test
     void should_keep_every_answer_true_through_a_broker_cut() throws Exception {

@@ -5,59 +5,32 @@ import static org.awaitility.Awaitility.await;
 
 import com.rabbitmq.client.GetResponse;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RedisProbe;
-import net.delonet.bloodbank.testing.RunningBloodbank;
 import net.delonet.bloodbank.testing.TcpProxy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * A backend that hangs is not a backend that said no: a publish the broker may still take answers 504 and keeps its
  * causation, a Redis write that runs late leaves nothing behind, and readiness turns DOWN without a slow probe.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.publish.confirm-timeout-ms=" + FaultSuiteTest.CONFIRM_TIMEOUT_MS,
+        "bloodbank.redis.timeout-ms=" + FaultSuiteTest.REDIS_TIMEOUT_MS, "bloodbank.health.round-trip-timeout-ms=500"})
 @DisabledIfSystemProperty(named = "bloodbank.test.backends", matches = "embedded",
         disabledReason = "hangs the link to an external RabbitMQ and Redis; embedded backends run in-process")
 class HungBackendTest {
 
-    private final TcpProxy rabbit = new TcpProxy(5672);
-    private final TcpProxy redisLink = new TcpProxy(6379);
+    private final TcpProxy rabbit = TcpProxy.toRabbit();
+    private final TcpProxy redisLink = TcpProxy.toRedis();
     private final String ns = "h" + UUID.randomUUID().toString().substring(0, 8);
-    private RunningBloodbank bloodbank;
     private HttpApi api;
     private BrokerProbe broker;
     private RedisProbe redis;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of(
-                "bloodbank.publish.confirm-timeout-ms", Long.toString(FaultSuiteTest.CONFIRM_TIMEOUT_MS),
-                "bloodbank.redis.timeout-ms", Long.toString(FaultSuiteTest.REDIS_TIMEOUT_MS),
-                "bloodbank.rabbit.url", "amqp://guest:guest@127.0.0.1:" + rabbit.port(),
-                "bloodbank.redis.host", "127.0.0.1",
-                "bloodbank.redis.port", Integer.toString(redisLink.port()),
-                "bloodbank.health.round-trip-timeout-ms", "500"));
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        rabbit.close();
-        redisLink.close();
-        broker.close();
-        redis.close();
-        bloodbank.close();
-    }
 
     private Answer publishChild(String eventId, String parent) {
         return api.post("/events", "{\"event_id\":\"%s\",\"event_type\":\"%s.hung.child\",\"payload\":{},\"correlation_ids\":[\"%s\"]}"

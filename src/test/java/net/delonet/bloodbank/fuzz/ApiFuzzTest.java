@@ -11,17 +11,16 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.RawHttp;
 import net.delonet.bloodbank.testing.RawHttp.Reply;
 import net.delonet.bloodbank.testing.RedisProbe;
-import net.delonet.bloodbank.testing.RunningBloodbank;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * parameter; nothing published or recorded for a refused request; healthy afterwards. Seeded and bounded:
  * {@code -Dbloodbank.fuzz.cases=N} (default 2000) and {@code -Dbloodbank.fuzz.seed=S} replay or lengthen a run.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.watch.enabled=false", "bloodbank.http.body-timeout-ms=500"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApiFuzzTest {
 
@@ -44,28 +43,20 @@ class ApiFuzzTest {
     private final List<String> refusedMarkers = new ArrayList<>();
     private final Map<String, String> refusedRequests = new ConcurrentHashMap<>();
     private final List<String> refusedIds = new ArrayList<>();
-    private RunningBloodbank bloodbank;
     private RawHttp http;
     private BrokerProbe broker;
     private RedisProbe redis;
     private String everything;
 
     @BeforeAll
-    void start() {
+    void bindEverything() {
         System.out.println("ApiFuzzTest seed " + SEED + ", " + CASES + " cases (-Dbloodbank.fuzz.seed=" + SEED + " replays)");
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.watch.enabled", "false", "bloodbank.http.body-timeout-ms", "500"));
-        http = new RawHttp(bloodbank.port());
-        broker = new BrokerProbe();
-        redis = new RedisProbe();
         everything = broker.queueBoundTo("#");
     }
 
     @AfterAll
-    void stop() throws Exception {
+    void summarise() {
         System.out.println("ApiFuzzTest answers by kind and status: " + new TreeMap<>(statuses));
-        redis.close();
-        broker.close();
-        bloodbank.close();
     }
 
     /**

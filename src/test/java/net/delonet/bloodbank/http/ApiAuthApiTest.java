@@ -6,29 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** With BLOODBANK_API_TOKENS set, the running service refuses requests without the right bearer token. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest("bloodbank.api-tokens=s3cret-one,s3cret-two")
 class ApiAuthApiTest {
 
     private RunningBloodbank bloodbank;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.api-tokens", "s3cret-one,s3cret-two"));
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
-    }
 
     private int post(String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bloodbank.port() + "/events"))

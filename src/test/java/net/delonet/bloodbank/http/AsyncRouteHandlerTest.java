@@ -3,35 +3,23 @@ package net.delonet.bloodbank.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Unexpected failures behind an {@link AsyncRouteHandler} are JSON 500s: one a route's api-errors configuration
  * answered, and one that escaped the route (a route without error handling), answered by the router's failure handler.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class AsyncRouteHandlerTest {
 
     private final String ns = "h" + UUID.randomUUID().toString().substring(0, 8);
     private RunningBloodbank bloodbank;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
-    }
 
     /** Serves POST /{name} with a route that always fails, with or without the api-errors route configuration. */
     private String failingPath(String name, String routeConfiguration) throws Exception {

@@ -4,37 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Map;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.RawHttp;
 import net.delonet.bloodbank.testing.RawHttp.Reply;
-import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * One content-type rule for every JSON endpoint (JSON or +json in UTF-8, or no type at all) and a JSON error body
  * on every refusal, including those made before a route runs (413, 404, 405, 415). Body-less POSTs work.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.watch.enabled=false", "bloodbank.fireflies.webhook-secret=0123456789abcdef0123"})
 class ContentTypesTest {
 
     private static final byte[] EVENT = "{\"event_type\":\"content.types.test\",\"payload\":{}}".getBytes(StandardCharsets.UTF_8);
-    private RunningBloodbank bloodbank;
     private RawHttp http;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.watch.enabled", "false",
-                "bloodbank.fireflies.webhook-secret", "0123456789abcdef0123"));
-        http = new RawHttp(bloodbank.port());
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
-    }
 
     private static void assertJsonError(Reply reply, int status) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);

@@ -11,35 +11,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.RawHttp;
 import net.delonet.bloodbank.testing.RawHttp.Reply;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.TestInstance;
 
 /** The HTTP server's manners: half-closes answered, idle and slow connections closed, a cap, framing errors as 400s. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.watch.enabled=false", "bloodbank.http.idle-timeout-seconds=4", "bloodbank.http.body-timeout-ms=2000",
+        "bloodbank.http.max-connections=" + HttpHygieneTest.MAX_CONNECTIONS})
 class HttpHygieneTest {
 
-    private static final int MAX_CONNECTIONS = 6;
+    static final int MAX_CONNECTIONS = 6;
     private RunningBloodbank bloodbank;
     private RawHttp http;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.watch.enabled", "false",
-                "bloodbank.http.idle-timeout-seconds", "4", "bloodbank.http.body-timeout-ms", "2000",
-                "bloodbank.http.max-connections", Integer.toString(MAX_CONNECTIONS)));
-        http = new RawHttp(bloodbank.port());
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
-    }
 
     private Socket connect() throws Exception {
         Socket socket = new Socket();

@@ -2,17 +2,15 @@ package net.delonet.bloodbank.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.RawHttp;
 import net.delonet.bloodbank.testing.RawHttp.Reply;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Nothing from a request becomes a response header; a bad query parameter is a 400 naming it, never a plain 500. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest("bloodbank.watch.enabled=false")
 class QueryParametersTest {
 
     private RunningBloodbank bloodbank;
@@ -20,15 +18,8 @@ class QueryParametersTest {
     private String eventId;
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.watch.enabled", "false"));
-        http = new RawHttp(bloodbank.port());
+    void publishOne() {
         eventId = bloodbank.http().post("/events", "{\"event_type\":\"query.params.test\",\"payload\":{}}").json().get("event_id").asText();
-    }
-
-    @AfterAll
-    void stop() {
-        bloodbank.close();
     }
 
     private void assertRefusedNaming(String target, String parameter) {

@@ -5,53 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.RawHttp;
 import net.delonet.bloodbank.testing.RawHttp.Reply;
 import net.delonet.bloodbank.testing.RedisProbe;
-import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * One JSON document per body, in strict UTF-8, on every endpoint that reads JSON; numbers JSON cannot carry are
  * refused naming the field; a timestamp comes back as it was sent. A refused request publishes and records nothing.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.watch.enabled=false", "bloodbank.fireflies.webhook-secret=" + StrictJsonTest.SECRET,
+        "bloodbank.fireflies.api-url=http://127.0.0.1:9/graphql"})
 class StrictJsonTest {
 
     private static final String JSON = "Content-Type: application/json";
-    private static final String SECRET = "0123456789abcdef0123";
-    private RunningBloodbank bloodbank;
+    static final String SECRET = "0123456789abcdef0123";
     private RawHttp http;
     private BrokerProbe broker;
     private RedisProbe redis;
     private String everything;
     private String marker;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.watch.enabled", "false",
-                "bloodbank.fireflies.webhook-secret", SECRET, "bloodbank.fireflies.api-url", "http://127.0.0.1:9/graphql"));
-        http = new RawHttp(bloodbank.port());
-        broker = new BrokerProbe();
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        redis.close();
-        broker.close();
-        bloodbank.close();
-    }
 
     @BeforeEach
     void bindEverything() {

@@ -5,53 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import net.delonet.bloodbank.cli.BbProcess;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import net.delonet.bloodbank.testing.TcpProxy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The event stream when RabbitMQ goes away (through a relay the test cuts) and comes back. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class LiveOutageTest {
 
-    private final TcpProxy rabbit = new TcpProxy(5672);
+    private final TcpProxy rabbit = TcpProxy.toRabbit();
     private final String ns = "o" + UUID.randomUUID().toString().substring(0, 8);
     private RunningBloodbank bloodbank;
-    private Map<String, String> env;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.rabbit.url", "amqp://guest:guest@127.0.0.1:" + rabbit.port()));
-        env = Map.of("BLOODBANK_URL", "http://127.0.0.1:" + bloodbank.port());
-    }
-
-    @AfterAll
-    void stop() {
-        rabbit.close();
-        bloodbank.close();
-    }
 
     @Test
     void should_end_tail_with_exit_3_when_the_broker_goes_and_refuse_new_listeners_until_it_is_back() throws Exception {
-        Process tail = BbProcess.start(env, "tail", ns + ".#");
+        Process tail = BbProcess.start(bloodbank, "tail", ns + ".#");
         String first = new BufferedReader(new InputStreamReader(tail.getErrorStream(), StandardCharsets.UTF_8)).readLine();
         assertThat(first).startsWith("bb: listening for " + ns + ".#");
 
         rabbit.cut();
         assertThat(tail.waitFor(15, TimeUnit.SECONDS)).isTrue();
         assertThat(tail.exitValue()).isEqualTo(3);
-        BbProcess.Result refused = BbProcess.run(env, null, "tail", ns + ".#");
+        BbProcess.Result refused = BbProcess.run(bloodbank, null, "tail", ns + ".#");
         assertThat(refused.exitCode()).isEqualTo(3);
         assertThat(refused.stderr()).contains("RabbitMQ is unavailable");
 
         rabbit.restore();
-        Process again = BbProcess.start(env, "tail", ns + ".#");
+        Process again = BbProcess.start(bloodbank, "tail", ns + ".#");
         try {
             String listening = new BufferedReader(new InputStreamReader(again.getErrorStream(), StandardCharsets.UTF_8)).readLine();
             assertThat(listening).startsWith("bb: listening for " + ns + ".#");

@@ -12,14 +12,33 @@ import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.RunningBloodbank;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
-/** What an agent sees through either transport: the tools, a publish with its identity, the chain, refusals. */
-final class McpToolsContract {
+/**
+ * What an agent sees through either transport: the tools, a publish with its identity, the chain, refusals. A
+ * transport's test connects {@link #client} (as the agent {@code clientName}) in its {@code @BeforeAll}.
+ */
+abstract class McpToolsContract {
 
-    private McpToolsContract() {
+    /** Filled by {@code @BloodbankTest}. */
+    RunningBloodbank bloodbank;
+    McpSyncClient client;
+    private final String expectedAgentType;
+    private final String clientName;
+
+    McpToolsContract(String expectedAgentType, String clientName) {
+        this.expectedAgentType = expectedAgentType;
+        this.clientName = clientName;
     }
 
-    static void should_list_every_tool_with_the_registry_schemas(McpSyncClient client) {
+    @AfterAll
+    void disconnect() {
+        client.closeGracefully();
+    }
+
+    @Test
+    void should_list_every_tool_with_the_registry_schemas() {
         List<McpSchema.Tool> tools = client.listTools().tools();
         assertThat(tools).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder("publish_event", "get_correlation_chain",
                 "debug_correlation", "list_event_types", "get_event_schema", "recent_events", "dlq_list", "dlq_redrive");
@@ -30,8 +49,8 @@ final class McpToolsContract {
     }
 
     /** Publishes as the client, sees the message on a bound queue with the agent's context, and queries its chain. */
-    static void should_publish_as_the_agent_and_query_the_chain(McpSyncClient client, RunningBloodbank bloodbank,
-            String expectedAgentType, String clientName) throws Exception {
+    @Test
+    void should_publish_as_the_agent_and_query_the_chain() throws Exception {
         String ns = "t" + UUID.randomUUID().toString().substring(0, 8);
         try (BrokerProbe broker = new BrokerProbe()) {
             String queue = broker.queueBoundTo(ns + ".#");
@@ -59,7 +78,8 @@ final class McpToolsContract {
         }
     }
 
-    static void should_answer_refusals_as_tool_errors_naming_the_field(McpSyncClient client) {
+    @Test
+    void should_answer_refusals_as_tool_errors_naming_the_field() {
         CallToolResult invalid = client.callTool(new McpSchema.CallToolRequest("publish_event", Map.of(
                 "event_type", "llm.prompt", "payload", Map.of("prompt", "hi"))));
         assertThat(invalid.isError()).isTrue();
@@ -77,7 +97,8 @@ final class McpToolsContract {
     }
 
     /** The seed guide's single {@code correlation_id} is one parent, as over HTTP. */
-    static void should_take_the_legacy_correlation_id_as_the_parent(McpSyncClient client, RunningBloodbank bloodbank) {
+    @Test
+    void should_take_the_legacy_correlation_id_as_the_parent() {
         String ns = "t" + UUID.randomUUID().toString().substring(0, 8);
         String parent = bloodbank.http().post("/events", "{\"event_type\":\"%s.task.asked\",\"payload\":{}}".formatted(ns))
                 .json().get("event_id").asText();
@@ -90,7 +111,8 @@ final class McpToolsContract {
     }
 
     /** Refusals name the field the way the HTTP API does ({@code payload.provider}), not as a JSON pointer. */
-    static void should_name_refused_fields_as_the_api_does(McpSyncClient client) {
+    @Test
+    void should_name_refused_fields_as_the_api_does() {
         CallToolResult invalid = client.callTool(new McpSchema.CallToolRequest("publish_event", Map.of(
                 "event_type", "llm.prompt", "payload", Map.of("prompt", "hi"))));
 

@@ -4,62 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RedisProbe;
-import net.delonet.bloodbank.testing.RunningBloodbank;
 import net.delonet.bloodbank.testing.TcpProxy;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 
 /**
  * RabbitMQ or Redis going away: Bloodbank reaches each through a loopback relay that the test cuts, which the
  * application sees as the server stopping (the shared servers keep running for other tests).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest("bloodbank.publish.confirm-timeout-ms=" + OutageTest.CONFIRM_TIMEOUT_MS)
 @DisabledIfSystemProperty(named = "bloodbank.test.backends", matches = "embedded",
         disabledReason = "cuts the link to an external RabbitMQ and Redis; embedded backends run in-process")
 class OutageTest {
 
-    private static final long CONFIRM_TIMEOUT_MS = 2000;
+    static final long CONFIRM_TIMEOUT_MS = 2000;
 
-    private final TcpProxy rabbit = new TcpProxy(5672);
-    private final TcpProxy redisLink = new TcpProxy(6379);
-    private RunningBloodbank bloodbank;
+    private final TcpProxy rabbit = TcpProxy.toRabbit();
+    private final TcpProxy redisLink = TcpProxy.toRedis();
     private HttpApi api;
     private BrokerProbe broker;
     private RedisProbe redis;
     private final String ns = "o" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of(
-                "bloodbank.publish.confirm-timeout-ms", Long.toString(CONFIRM_TIMEOUT_MS),
-                "bloodbank.rabbit.url", "amqp://guest:guest@127.0.0.1:" + rabbit.port(),
-                "bloodbank.redis.host", "127.0.0.1",
-                "bloodbank.redis.port", Integer.toString(redisLink.port())));
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        rabbit.close();
-        redisLink.close();
-        broker.close();
-        redis.close();
-        bloodbank.close();
-    }
 
     private Answer publish(String marker) {
         return api.post("/events", "{\"event_type\":\"%s.outage.test\",\"payload\":{\"m\":\"%s\"}}".formatted(ns, marker));

@@ -4,43 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RedisProbe;
-import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Values that become AMQP properties (short strings, at most 255 bytes) checked before anything is recorded or
  * published: over-long ones used to fail mid-publish and leave the channel's confirms matched to the wrong messages.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class PoisonedPublisherTest {
 
-    private RunningBloodbank bloodbank;
     private HttpApi api;
     private BrokerProbe broker;
     private RedisProbe redis;
     private final String ns = "p" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-        redis = new RedisProbe();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        redis.close();
-        broker.close();
-        bloodbank.close();
-    }
 
     private Answer publish(String eventType, String appJson, String eventId) {
         return api.post("/events", """

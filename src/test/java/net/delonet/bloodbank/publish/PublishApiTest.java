@@ -8,17 +8,15 @@ import com.rabbitmq.client.GetResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** POST /events against the real broker: what a consumer bound to the exchange receives. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class PublishApiTest {
 
     private RunningBloodbank bloodbank;
@@ -26,19 +24,6 @@ class PublishApiTest {
     private BrokerProbe broker;
     /** A namespace of this run's own, so events of other tests on the broker never match our bindings. */
     private final String ns = "t" + UUID.randomUUID().toString().substring(0, 8);
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-    }
 
     @Test
     void should_deliver_exactly_the_envelope_with_every_amqp_property_after_the_confirm() throws Exception {

@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Every refusal: the status, the field it names, and nothing on the broker afterwards. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class RefusedRequestsTest {
 
     private RunningBloodbank bloodbank;
@@ -25,13 +23,6 @@ class RefusedRequestsTest {
     private BrokerProbe broker;
     private String everything;
     private final String marker = "refused-" + UUID.randomUUID();
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-    }
 
     @BeforeEach
     void bindEverything() {
@@ -43,12 +34,6 @@ class RefusedRequestsTest {
     void nothingPublished() {
         assertThat(broker.drain(everything, 300))
                 .noneMatch(m -> new String(m.getBody(), StandardCharsets.UTF_8).contains(marker));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
     }
 
     private void assertRefused(Answer answer, int status, String field) {

@@ -18,17 +18,16 @@ import java.util.function.Predicate;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventIds;
 import net.delonet.bloodbank.events.FirefliesEvents.Sentence;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.LogCapture;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The RAG consumers and search API in the running service: real broker, Redis and embeddings. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest
 class RagPipelineTest {
 
     private static final long WAIT_MS = 60_000;
@@ -39,17 +38,8 @@ class RagPipelineTest {
     private String probe;
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start();
-        api = bloodbank.http();
-        broker = new BrokerProbe();
+    void bindProbe() {
         probe = broker.queueBoundTo("fireflies.transcript.processed", "fireflies.transcript.failed");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
     }
 
     @Test

@@ -7,7 +7,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntFunction;
 
 /**
  * A loopback TCP relay in front of a real server. {@link #cut()} drops every connection and stops listening,
@@ -18,15 +20,36 @@ public final class TcpProxy implements AutoCloseable {
 
     private final int port;
     private final int targetPort;
+    private final Map<String, String> settings;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
     private final Object flow = new Object();
     private boolean paused;
 
     public TcpProxy(int targetPort) {
+        this(targetPort, port -> Map.of());
+    }
+
+    private TcpProxy(int targetPort, IntFunction<Map<String, String>> settings) {
         this.port = RunningBloodbank.freePort();
         this.targetPort = targetPort;
+        this.settings = settings.apply(port);
         restore();
+    }
+
+    /** A relay to the shared RabbitMQ. */
+    public static TcpProxy toRabbit() {
+        return new TcpProxy(5672, port -> Map.of("bloodbank.rabbit.url", "amqp://guest:guest@127.0.0.1:" + port));
+    }
+
+    /** A relay to the shared Redis. */
+    public static TcpProxy toRedis() {
+        return new TcpProxy(6379, port -> Map.of("bloodbank.redis.host", "127.0.0.1", "bloodbank.redis.port", Integer.toString(port)));
+    }
+
+    /** The overrides that send the application's traffic to this relay's backend through it (none for a plain relay). */
+    public Map<String, String> settings() {
+        return settings;
     }
 
     public int port() {

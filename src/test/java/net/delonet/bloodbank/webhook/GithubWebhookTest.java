@@ -11,36 +11,19 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventIds;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
-import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** routes/webhook-github.camel.yaml: a webhook added by YAML alone, called as GitHub calls it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.github.webhook-secret=" + GithubWebhookTest.SECRET, "bloodbank.watch.enabled=false"})
 class GithubWebhookTest {
 
-    private static final String SECRET = "github-test-secret";
-    private RunningBloodbank bloodbank;
+    static final String SECRET = "github-test-secret";
     private HttpApi api;
     private BrokerProbe broker;
-
-    @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.github.webhook-secret", SECRET, "bloodbank.watch.enabled", "false"));
-        api = bloodbank.http();
-        broker = new BrokerProbe();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-    }
 
     static String signed(String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
