@@ -2,12 +2,10 @@ package net.delonet.bloodbank.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WindowType;
 
@@ -16,7 +14,7 @@ import org.openqa.selenium.WindowType;
  * token is refused in the dialog with the API's reason, the right one opens the views and the live stream, and it is
  * kept in the tab only (a new tab asks again).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest("bloodbank.api-tokens=console-t0ken,other-token")
 class ConsoleTokenBrowserTest {
 
     private RunningBloodbank bloodbank;
@@ -24,18 +22,9 @@ class ConsoleTokenBrowserTest {
     private String base;
 
     @BeforeAll
-    void start() {
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.api-tokens", "console-t0ken,other-token"));
+    void openBrowser() {
         base = "http://127.0.0.1:" + bloodbank.port();
         browser = new Browser(800, 700);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        bloodbank.close();
     }
 
     private boolean dialogOpen() {
