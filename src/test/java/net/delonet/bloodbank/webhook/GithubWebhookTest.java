@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** routes/webhook-github.camel.yaml: a webhook added by YAML alone, called as GitHub calls it. */
+/** routes/github-webhook.camel.yaml: a webhook added by YAML alone, called as GitHub calls it. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GithubWebhookTest {
 
