@@ -38,7 +38,6 @@ class FirefliesUploadTest {
     void start() throws Exception {
         fireflies = new FirefliesStandIn().answering(200,
                 "{\"data\":{\"uploadAudio\":{\"success\":true,\"title\":\"standup\",\"message\":\"Uploaded audio has been queued for processing.\"}}}");
-        broker = new BrokerProbe();
         Map<String, String> settings = new HashMap<>(Map.of("bloodbank.fireflies.api-url", fireflies.url(),
                 "bloodbank.fireflies.api-key", "test-key", "bloodbank.fireflies.webhook-secret", SECRET,
                 "bloodbank.fireflies.uploader.enabled", "true",
@@ -48,13 +47,15 @@ class FirefliesUploadTest {
                 "bloodbank.watch.state-dir", temp.resolve("state").toString(),
                 "bloodbank.watch.quiet-ms", "500", "bloodbank.watch.poll-ms", "150"));
         bloodbank = RunningBloodbank.start(settings);
+        // after the start: with the embedded profile, the broker runs inside the application
+        broker = new BrokerProbe();
         api = bloodbank.http();
     }
 
     @AfterEach
     void stop() throws Exception {
-        bloodbank.close();
         broker.close();
+        bloodbank.close();
         fireflies.close();
     }
 
