@@ -127,14 +127,16 @@ class FirefliesWebhookTest {
     @Test
     void should_answer_at_once_while_fireflies_is_slow_and_publish_the_transcript_later() throws Exception {
         String id = "T" + UUID.randomUUID().toString().substring(0, 8);
-        fireflies.answeringTranscript(Transcripts.transcript(id)).slowedBy(4000);
+        // a first call, so that the one measured is not the application's first publish (slow on a loaded machine)
+        notify("{\"event\":\"meeting.summarized\",\"meeting_id\":\"%s\"}".formatted(id));
+        fireflies.answeringTranscript(Transcripts.transcript(id)).slowedBy(6000);
         try {
             long start = System.nanoTime();
             Answer answer = notify("{\"meetingId\":\"%s\",\"eventType\":\"Transcription completed\"}".formatted(id));
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(answer.status()).as(answer.body()).isEqualTo(202);
-            assertThat(tookMillis).as("answered before Fireflies did").isLessThan(2000);
+            assertThat(tookMillis).as("answered long before Fireflies did").isLessThan(3000);
             assertThat(awaitReady(1, id)).hasSize(1);
         } finally {
             fireflies.slowedBy(0);
