@@ -12,7 +12,6 @@ import net.delonet.bloodbank.health.BackendHealthCheck;
 import net.delonet.bloodbank.health.RoundTrip;
 import net.delonet.bloodbank.ops.BusMetrics;
 import net.delonet.bloodbank.publish.BarePayloadRequest;
-import net.delonet.bloodbank.publish.EventBus;
 import net.delonet.bloodbank.publish.EventPublisher;
 import net.delonet.bloodbank.publish.PublishAnswer;
 import net.delonet.bloodbank.publish.PublishEvent;
@@ -87,7 +86,6 @@ public class BusConfiguration implements CamelConfiguration {
         registry.bind("recordCorrelation", new RecordCorrelation(store, metrics));
         registry.bind("publishEvent", new PublishEvent(publisher, store, metrics, types));
         registry.bind("publishAnswer", new PublishAnswer());
-        registry.bind("eventBus", new EventBus(context.createProducerTemplate()));
         registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth, pageSize));
         registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(rabbitUrl), rabbitAnswers));
         registry.bind("redisHealth", new BackendHealthCheck("redis", redisHost + ":" + redisPort, redisAnswers));

@@ -2,10 +2,9 @@ package net.delonet.bloodbank.config;
 
 import java.net.URI;
 import java.time.Duration;
-import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.fireflies.FirefliesApi;
+import net.delonet.bloodbank.fireflies.FirefliesTranscripts;
 import net.delonet.bloodbank.fireflies.FirefliesWebhook;
-import net.delonet.bloodbank.publish.EventBus;
 import net.delonet.bloodbank.webhook.WebhookSignature;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -15,7 +14,7 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires Fireflies: its GraphQL API, the webhook's signature check and transcript publishing. */
+/** Wires Fireflies: its GraphQL API, the webhook's signature check and announcements, the transcript fetch. */
 @Configuration
 public class FirefliesConfiguration implements CamelConfiguration {
 
@@ -35,11 +34,10 @@ public class FirefliesConfiguration implements CamelConfiguration {
         signature.setHeader("x-hub-signature");
         signature.setPrefix("sha256=");
         signature.setSecret(webhookSecret);
-        // Looked up when a call comes: the bus and its store are wired by BusConfiguration, in no set order with this.
         registry.bind("firefliesApi", api);
         registry.bind("firefliesSignature", signature);
-        registry.bind("firefliesWebhook", new FirefliesWebhook(api, new EventBus(context.createProducerTemplate()),
-                id -> registry.lookupByNameAndType("correlationStore", CorrelationStore.class).forward(id.toString()) != null));
+        registry.bind("firefliesWebhook", new FirefliesWebhook());
+        registry.bind("firefliesTranscripts", new FirefliesTranscripts(api));
         if (webhookSecret == null || webhookSecret.isBlank()) {
             LOG.warn("FIREFLIES_WEBHOOK_SECRET is not set: POST /webhooks/fireflies refuses every call (401)");
         }

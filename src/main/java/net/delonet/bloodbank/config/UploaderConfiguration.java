@@ -9,14 +9,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import net.delonet.bloodbank.envelope.LocalHost;
-import net.delonet.bloodbank.envelope.Source;
-import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.fireflies.FirefliesApi;
 import net.delonet.bloodbank.fireflies.FirefliesUploader;
 import net.delonet.bloodbank.fireflies.RecordingDownload;
 import net.delonet.bloodbank.fireflies.RecordingLinks;
-import net.delonet.bloodbank.fireflies.UploadFailure;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -24,9 +20,8 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 
-/** Wires the Fireflies uploader: recording links, the uploadAudio step, its failure event and its broker connection. */
+/** Wires the Fireflies uploader's handler (a bloodbank-consumer, routes/fireflies-upload.camel.yaml) and its recording links. */
 @Configuration
 public class UploaderConfiguration implements CamelConfiguration {
 
@@ -40,7 +35,6 @@ public class UploaderConfiguration implements CamelConfiguration {
     @PropertyInject("bloodbank.recordings.public-base-url") String publicBaseUrl;
     @PropertyInject("bloodbank.recordings.link-ttl-hours") long linkTtlHours;
     @PropertyInject("bloodbank.recordings.link-secret") String linkSecret;
-    @PropertyInject("bloodbank.source.host") String sourceHost;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -50,10 +44,6 @@ public class UploaderConfiguration implements CamelConfiguration {
         FirefliesApi api = new FirefliesApi(URI.create(apiUrl), apiKey, Duration.ofMillis(timeoutMs));
         registry.bind("recordingDownload", new RecordingDownload(links));
         registry.bind("firefliesUploader", new FirefliesUploader(api, links));
-        registry.bind("uploadFailure", new UploadFailure(new Source(LocalHost.name(sourceHost), TriggerType.AGENT, "fireflies-uploader", null)));
-        // The consumer's Spring AMQP connection, made from the bus's RabbitMQ settings when the route first needs it.
-        registry.bind("uploaderRabbit", org.springframework.amqp.rabbit.connection.ConnectionFactory.class, () -> new CachingConnectionFactory(
-                registry.lookupByNameAndType("rabbitConnectionFactory", com.rabbitmq.client.ConnectionFactory.class)));
     }
 
     /**

@@ -18,7 +18,7 @@ import org.apache.camel.spi.Registry;
 /**
  * The console: static files from the jar ({@code bloodbank-console/} on the classpath) at {@code /console/}, with
  * {@code /} sending the browser there, on the API's own router (so {@link net.delonet.bloodbank.http.ApiAuthHandler}
- * guards it like the API), and the read endpoints only it needs (routes/api-console.camel.yaml).
+ * guards it like the API), and the read endpoints only it needs (routes/console-reads.camel.yaml).
  */
 @Configuration
 public class ConsoleConfiguration implements CamelConfiguration {

@@ -5,7 +5,6 @@ import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.LocalHost;
 import net.delonet.bloodbank.config.Connections;
 import net.delonet.bloodbank.ops.BusMetrics;
-import net.delonet.bloodbank.publish.EventBus;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -76,8 +75,7 @@ public class ConsumeConfiguration implements CamelConfiguration {
         // Bound by the bus configuration, which may run after this one: looked up on first use.
         Supplier<EventTypeRegistry> types = Suppliers.memorize(() -> registry.lookupByNameAndType("eventTypes", EventTypeRegistry.class));
         QueueWriter writer = new QueueWriter(broker, confirmTimeoutMs);
-        FailureReport report = new FailureReport(topology, types,
-                new EventBus(context.createProducerTemplate()), LocalHost.name(sourceHost));
+        FailureReport report = new FailureReport(topology, types, LocalHost.name(sourceHost));
 
         registry.bind("consumerTopology", topology);
         registry.bind("declareConsumerQueues", new DeclareConsumerQueues(topology, types));

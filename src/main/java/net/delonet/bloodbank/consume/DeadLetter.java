@@ -1,9 +1,12 @@
 package net.delonet.bloodbank.consume;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.AMQP;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
+import net.delonet.bloodbank.envelope.EnvelopeJson;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -13,9 +16,10 @@ import org.springframework.amqp.rabbit.support.DefaultMessagePropertiesConverter
 
 /**
  * Where a consumer's failed message ends: after its last attempt, or at once when the failure is not retryable.
- * The original message (body and properties untouched) goes onto {@code <name>.dlq} with headers saying why, a
- * {@code .failed} event tells the bus, and only then is the delivery acknowledged. When the dead letter cannot be
- * written, the delivery goes back onto the consumer's queue instead: a failure never loses a message.
+ * The original message (body and properties untouched) goes onto {@code <name>.dlq} with headers saying why; the
+ * route then publishes the {@code .failed} event this step made its body (routes/consumer-template.camel.yaml), and
+ * only then is the delivery acknowledged ({@link #acknowledge}). When the dead letter cannot be written, the delivery
+ * goes back onto the consumer's queue instead, and the route ends: a failure never loses a message.
  */
 public final class DeadLetter implements Processor {
 
@@ -33,6 +37,10 @@ public final class DeadLetter implements Processor {
     /** The event's id and type as far as they were readable (the envelope's, else the AMQP message_id and type). */
     public static final String EVENT_ID = "x-bloodbank-event-id";
     public static final String EVENT_TYPE = "x-bloodbank-event-type";
+    /** Exchange properties: the failure, the .failed event's request, why it could not be published (set by the route). */
+    static final String FAILURE = "bloodbank.failure";
+    static final String FAILED_EVENT = "bloodbank.failedEvent";
+    static final String FAILED_EVENT_ERROR = "bloodbank.failedEventError";
     /** A dead letter that could not be written is put back after this pause, so a broken DLQ is not a hot loop. */
     private static final long REQUEUE_PAUSE_MS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetter.class);
@@ -53,6 +61,7 @@ public final class DeadLetter implements Processor {
         if (error instanceof RejectedExecutionException || !Delivery.isOpen(exchange)) {
             // Camel is stopping between attempts, or the channel is gone: the message waits on the queue for later.
             Delivery.requeue(exchange);
+            exchange.setRouteStop(true);
             return;
         }
         try {
@@ -64,6 +73,7 @@ public final class DeadLetter implements Processor {
             // Its dead-letter queue may have been deleted: declared again, the next attempt can succeed.
             redeclare(consumer);
             Delivery.requeue(exchange);
+            exchange.setRouteStop(true);
         }
     }
 
@@ -79,7 +89,27 @@ public final class DeadLetter implements Processor {
         Message delivery = Delivery.of(exchange);
         Failure failure = report.of(exchange, error);
         writer.send(failure.deadLetterQueue(), properties(delivery, failure), delivery.getBody());
-        String reported = report.publishFailedEvent(failure);
+        ObjectNode failedEvent = report.failedEvent(failure).orElse(null);
+        exchange.setProperty(FAILURE, failure);
+        exchange.setProperty(FAILED_EVENT, failedEvent);
+        exchange.getMessage().setBody(failedEvent);
+    }
+
+    /** The route's last step: one log line saying what became of the message and its .failed event, then the ack. */
+    public void acknowledge(Exchange exchange) throws IOException {
+        Failure failure = exchange.getProperty(FAILURE, Failure.class);
+        ObjectNode failedEvent = exchange.getProperty(FAILED_EVENT, ObjectNode.class);
+        String publishError = exchange.getProperty(FAILED_EVENT_ERROR, String.class);
+        String reported;
+        if (failedEvent == null) {
+            reported = "no .failed event (no readable event, or a failure itself)";
+        } else if (publishError != null) {
+            LOG.error("{} could not publish the .failed event for event {}: {}", failure.consumer(), failure.eventId(), publishError);
+            reported = "its .failed event could not be published";
+        } else {
+            reported = "published " + failedEvent.path("event_type").asText() + " "
+                    + EnvelopeJson.mapper().readTree(exchange.getMessage().getBody(byte[].class)).path("event_id").asText();
+        }
         LOG.warn("{} dead-lettered event {} ({}) after {} attempt(s) onto {}, {}: {}", failure.consumer(),
                 failure.eventId(), failure.eventType(), failure.attempts(), failure.deadLetterQueue(), reported,
                 failure.errorMessage());

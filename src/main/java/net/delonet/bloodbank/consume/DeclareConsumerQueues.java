@@ -44,6 +44,11 @@ public final class DeclareConsumerQueues extends RoutePolicySupport {
         List<String> patterns = Arrays.stream(route.getCamelContext().resolvePropertyPlaceholders(
                         String.valueOf(parameters.get("patterns"))).split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).toList();
+        if (Boolean.FALSE.equals(route.isAutoStartup())) {
+            // A consumer switched off (enabled=false) declares nothing: a bound queue would fill up with nobody reading.
+            LOG.info("Consumer {} is off: no queues declared", name);
+            return;
+        }
         patterns.forEach(pattern -> TopicPattern.misleadingStar(pattern, types.get().names())
                 .ifPresent(warning -> LOG.warn("Consumer {}: {}", name, warning)));
         try {

@@ -13,7 +13,7 @@ public final class DeliveryConverter implements MessageConverter {
 
     @Override
     public Message toMessage(Object object, MessageProperties messageProperties) {
-        throw new MessageConversionException("Consumer endpoints only receive; publish through EventBus");
+        throw new MessageConversionException("Consumer endpoints only receive; publish with to: direct:publish");
     }
 
     @Override

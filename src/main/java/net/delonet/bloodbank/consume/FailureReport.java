@@ -7,27 +7,23 @@ import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
-import net.delonet.bloodbank.publish.EventBus;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.Exchange;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.MessageProperties;
 
-/** What a consumer that gave up reports: the {@link Failure} read off the exchange, and its {@code .failed} event. */
+/**
+ * What a consumer that gave up reports: the {@link Failure} read off the exchange, and the envelope request of its
+ * {@code .failed} event (published by the dead-letter route, routes/consumer-template.camel.yaml).
+ */
 public final class FailureReport {
-
-    private static final Logger LOG = LoggerFactory.getLogger(FailureReport.class);
 
     private final Topology topology;
     private final Supplier<EventTypeRegistry> types;
-    private final EventBus bus;
     private final String host;
 
-    public FailureReport(Topology topology, Supplier<EventTypeRegistry> types, EventBus bus, String host) {
+    public FailureReport(Topology topology, Supplier<EventTypeRegistry> types, String host) {
         this.topology = topology;
         this.types = types;
-        this.bus = bus;
         this.host = host;
     }
 
@@ -50,23 +46,10 @@ public final class FailureReport {
                 Integer.parseInt(redrives.toString()), topology.deadLetters(consumer));
     }
 
-    /**
-     * Publishes the {@code .failed} event and says what became of it, for the one dead-letter log line; a failure to
-     * publish it is logged too (the dead letter already holds the message).
-     */
-    String publishFailedEvent(Failure failure) {
+    /** The {@code .failed} event's envelope request, or empty when there must be none ({@link FailedEvent} says when). */
+    Optional<ObjectNode> failedEvent(Failure failure) {
         // Bloodbank itself, reacting to an event on the bus (a hook in the seed's terms), names the consumer as its app.
         Source source = new Source(host, TriggerType.HOOK, "bloodbank/" + failure.consumer(), null);
-        Optional<ObjectNode> request = FailedEvent.request(failure, types.get(), source);
-        if (request.isEmpty()) {
-            return "no .failed event (no readable event, or a failure itself)";
-        }
-        try {
-            return "published " + request.get().get("event_type").asText() + " " + bus.publish(request.get()).get("event_id").asText();
-        } catch (RuntimeException e) {
-            LOG.error("{} could not publish the .failed event for event {}: {}", failure.consumer(), failure.eventId(),
-                    e.toString());
-            return "its .failed event could not be published";
-        }
+        return FailedEvent.request(failure, types.get(), source);
     }
 }

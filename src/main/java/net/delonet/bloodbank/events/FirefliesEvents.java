@@ -1,6 +1,7 @@
 package net.delonet.bloodbank.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
-/** Payloads of the Fireflies chain: upload → ready → processed, or failed at any stage. */
+/** Payloads of the Fireflies chain: upload → completed → ready → processed, or failed at any stage. */
 public final class FirefliesEvents {
 
     private FirefliesEvents() {
@@ -28,6 +29,16 @@ public final class FirefliesEvents {
             String language,
             String userId,
             OffsetDateTime createdAt) {
+    }
+
+    /**
+     * {@code fireflies.transcript.completed}: Fireflies' webhook announced a finished transcript; a consumer fetches
+     * it (unless the call carried it, {@code transcript}) and publishes it as {@code fireflies.transcript.ready}.
+     */
+    public record Completed(
+            @NotBlank String transcriptId,
+            String clientReferenceId,
+            JsonNode transcript) {
     }
 
     /** {@code fireflies.transcript.ready}: the finished transcript as Fireflies returns it. */

@@ -1,35 +1,42 @@
 package net.delonet.bloodbank.fireflies;
 
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.consume.NonRetryableException;
 
 /**
- * Fireflies' API did not give Bloodbank what it asked for. A webhook answers with its status: 503 when trying
- * again later may help (Fireflies down, rate limit, no answer), 502 when it will not (refused key, malformed answer,
- * GraphQL error, no such transcript).
+ * Fireflies' API did not give Bloodbank what it asked for: retryable when trying again later may help (Fireflies
+ * down, rate limit, no answer), permanent when it will not (refused key, malformed answer, GraphQL error, no such
+ * transcript).
  */
-public class FirefliesException extends ApiException {
+public class FirefliesException extends RuntimeException {
 
     private final String code;
+    private final boolean retryable;
 
-    private FirefliesException(int status, String code, String message) {
-        super(status, null, message);
+    private FirefliesException(boolean retryable, String code, String message) {
+        super(message);
+        this.retryable = retryable;
         this.code = code;
     }
 
     public static FirefliesException retryable(String code, String message) {
-        return new FirefliesException(503, code, message);
+        return new FirefliesException(true, code, message);
     }
 
     public static FirefliesException permanent(String code, String message) {
-        return new FirefliesException(502, code, message);
+        return new FirefliesException(false, code, message);
     }
 
     public boolean isRetryable() {
-        return status() == 503;
+        return retryable;
     }
 
     /** Fireflies' error code (e.g. {@code auth_failed}) or Bloodbank's for transport failures ({@code http_503}). */
     public String code() {
         return code;
+    }
+
+    /** As a consumer's handler fails: a permanent failure skips the retries, with Fireflies' code as its error_code. */
+    RuntimeException forConsumer() {
+        return retryable ? this : new NonRetryableException(code, getMessage(), this);
     }
 }

@@ -14,7 +14,7 @@ import org.apache.camel.support.service.ServiceSupport;
 /**
  * Live events: {@code GET /events/stream} (server-sent events, a Vert.x route on the platform-http router, registered
  * once the HTTP server runs) and the recent-events buffer the publish route feeds, behind {@code GET /events/recent}
- * (routes/api-live.camel.yaml).
+ * (routes/events-recent.camel.yaml).
  */
 @Configuration
 public class LiveConfiguration implements CamelConfiguration {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventIds;
-import net.delonet.bloodbank.fireflies.FirefliesWebhook;
+import net.delonet.bloodbank.fireflies.FirefliesTranscripts;
 import net.delonet.bloodbank.http.ApiException;
 import org.apache.camel.Header;
 
@@ -60,7 +60,7 @@ public final class RagSearchApi {
             one.put("transcript_id", hit.transcriptId());
             // The ready event Fireflies' webhook publishes for this transcript (its id comes from the transcript id):
             // where the transcript's chain (upload → ready → processed) can be opened.
-            one.put("ready_event_id", EventIds.deterministic(FirefliesWebhook.READY,
+            one.put("ready_event_id", EventIds.deterministic(FirefliesTranscripts.READY,
                     Map.of("transcript_id", hit.transcriptId())).toString());
         }
         if (hit.artifactId() != null) {

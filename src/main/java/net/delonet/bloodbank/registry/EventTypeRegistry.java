@@ -20,6 +20,7 @@ public final class EventTypeRegistry {
 
     private static final List<EventType> SEED = List.of(
             new EventType("fireflies.transcript.upload", FirefliesEvents.Upload.class, "A recording to transcribe"),
+            new EventType("fireflies.transcript.completed", FirefliesEvents.Completed.class, "Fireflies announced a finished transcript"),
             new EventType("fireflies.transcript.ready", FirefliesEvents.Ready.class, "Fireflies finished a transcript"),
             new EventType("fireflies.transcript.processed", FirefliesEvents.Processed.class, "A transcript is searchable in the RAG index"),
             new EventType("fireflies.transcript.failed", FirefliesEvents.Failed.class, "A stage of the Fireflies chain gave up"),

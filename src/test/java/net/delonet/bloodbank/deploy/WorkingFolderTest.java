@@ -30,7 +30,7 @@ class WorkingFolderTest {
             assertThat(bloodbank.log()).contains("Routes from " + Path.of("routes").toAbsolutePath());
         } finally {
             try (BrokerProbe broker = new BrokerProbe()) {
-                for (String consumer : List.of("artifact-logger", "rag-ingester", "rag-artifacts")) {
+                for (String consumer : List.of("artifact-logger", "rag-ingester", "rag-artifacts", "fireflies-transcripts")) {
                     broker.delete(prefix + consumer, prefix + consumer + ".dlq", prefix + consumer + ".parked");
                 }
             }

@@ -26,6 +26,7 @@ final class FirefliesStandIn implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String answer = "{}";
+    private volatile long delayMillis;
 
     FirefliesStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -43,6 +44,12 @@ final class FirefliesStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Answers only after this pause, as a Fireflies under load does. */
+    FirefliesStandIn slowedBy(long millis) {
+        this.delayMillis = millis;
+        return this;
+    }
+
     /** {@code {"data": {"transcript": ...}}} as Fireflies answers the transcript query. */
     FirefliesStandIn answeringTranscript(String transcriptJson) {
         return answering(200, "{\"data\":{\"transcript\":" + transcriptJson + "}}");
@@ -55,6 +62,11 @@ final class FirefliesStandIn implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         calls.add(new Call(exchange.getRequestHeaders().getFirst("Authorization"),
                 EnvelopeJson.mapper().readTree(exchange.getRequestBody().readAllBytes())));
+        try {
+            Thread.sleep(delayMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         byte[] body = answer.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.envelope.EventIds;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.RunningBloodbank;
@@ -32,30 +33,29 @@ class FirefliesUploadTest {
     private BrokerProbe broker;
     private RunningBloodbank bloodbank;
     private HttpApi api;
-    private final String queue = "bloodbank.fireflies-uploader-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeEach
     void start() throws Exception {
         fireflies = new FirefliesStandIn().answering(200,
                 "{\"data\":{\"uploadAudio\":{\"success\":true,\"title\":\"standup\",\"message\":\"Uploaded audio has been queued for processing.\"}}}");
-        broker = new BrokerProbe();
         Map<String, String> settings = new HashMap<>(Map.of("bloodbank.fireflies.api-url", fireflies.url(),
                 "bloodbank.fireflies.api-key", "test-key", "bloodbank.fireflies.webhook-secret", SECRET,
-                "bloodbank.fireflies.uploader.enabled", "true", "bloodbank.fireflies.uploader.queue", queue,
-                "bloodbank.fireflies.uploader.retries", "2", "bloodbank.fireflies.uploader.retry-delay-ms", "100",
+                "bloodbank.fireflies.uploader.enabled", "true",
+                "bloodbank.fireflies.retries", "2", "bloodbank.fireflies.retry-delay-ms", "100",
                 "bloodbank.recordings.public-base-url", "http://127.0.0.1:{{camel.server.port}}"));
         settings.putAll(Map.of("bloodbank.watch.path", temp.resolve("Recordings").toString(),
                 "bloodbank.watch.state-dir", temp.resolve("state").toString(),
                 "bloodbank.watch.quiet-ms", "500", "bloodbank.watch.poll-ms", "150"));
         bloodbank = RunningBloodbank.start(settings);
+        // after the start: with the embedded profile, the broker runs inside the application
+        broker = new BrokerProbe();
         api = bloodbank.http();
     }
 
     @AfterEach
     void stop() throws Exception {
-        bloodbank.close();
-        broker.delete(queue);
         broker.close();
+        bloodbank.close();
         fireflies.close();
     }
 
@@ -91,7 +91,9 @@ class FirefliesUploadTest {
         String notice = "{\"meetingId\":\"%s\",\"eventType\":\"Transcription completed\",\"clientReferenceId\":\"%s\"}"
                 .formatted(transcript, upload);
         HttpApi.Answer answer = api.post("/webhooks/fireflies", notice, Map.of("x-hub-signature", Transcripts.signature(SECRET, notice)));
-        String ready = answer.json().at("/events/0/event_id").asText();
+        assertThat(answer.status()).isEqualTo(202);
+        String ready = EventIds.deterministic("fireflies.transcript.ready", Map.of("transcript_id", transcript)).toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/debug/correlation/" + ready).status() == 200);
 
         JsonNode chain = api.get("/debug/correlation/" + ready + "/chain?direction=ancestors").json();
         assertThat(chain.get("chain")).extracting(JsonNode::asText).containsExactly(upload, ready);
@@ -100,7 +102,7 @@ class FirefliesUploadTest {
     }
 
     @Test
-    void should_retry_with_backoff_then_publish_the_failure_with_the_upload_as_parent() throws Exception {
+    void should_retry_with_backoff_then_dead_letter_on_the_deployments_queue_and_publish_the_failure() throws Exception {
         String failedQueue = broker.queueBoundTo("fireflies.transcript.failed");
         fireflies.answering(503, "<html>Service Unavailable</html>");
         Path file = temp.resolve("Recordings/retro.m4a");
@@ -115,6 +117,11 @@ class FirefliesUploadTest {
         assertThat(failed.at("/payload/error_message").asText()).contains("HTTP 503");
         assertThat(failed.at("/payload/media_file").asText()).isEqualTo(file.toString());
         assertThat(fireflies.calls()).hasSize(3);
+        // QUEUE_PREFIX (RunningBloodbank gives each deployment a random one) names the uploader's queues too
+        String prefix = bloodbank.context().resolvePropertyPlaceholders("{{bloodbank.queue-prefix}}");
+        assertThat(bloodbank.topology().queue("fireflies-uploader")).isEqualTo(prefix + "fireflies-uploader");
+        assertThat(broker.drain(bloodbank.topology().deadLetters("fireflies-uploader"), 1000))
+                .extracting(m -> m.getProps().getMessageId()).containsExactly(upload);
     }
 
     @Test

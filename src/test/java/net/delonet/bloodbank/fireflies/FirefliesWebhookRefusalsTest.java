@@ -2,10 +2,12 @@ package net.delonet.bloodbank.fireflies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.GetResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-/** Calls that must publish nothing: forged or altered ones (401), and Fireflies failing us (502/503, retried later). */
+/**
+ * Calls refused (forged or altered: 401; malformed: 422) publish nothing. Fireflies failing the fetch that follows an
+ * accepted call publishes no transcript: retried while it may help, then dead-lettered with a failure event.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirefliesWebhookRefusalsTest {
 
@@ -26,6 +31,7 @@ class FirefliesWebhookRefusalsTest {
     private HttpApi api;
     private BrokerProbe broker;
     private String queue;
+    private String failedQueue;
     private String id;
     private String body;
 
@@ -34,10 +40,12 @@ class FirefliesWebhookRefusalsTest {
         fireflies = new FirefliesStandIn();
         bloodbank = RunningBloodbank.start(Map.of("bloodbank.fireflies.api-url", fireflies.url(),
                 "bloodbank.fireflies.api-key", "test-key", "bloodbank.fireflies.webhook-secret", SECRET,
-                "bloodbank.fireflies.timeout-ms", "2000", "bloodbank.watch.enabled", "false"));
+                "bloodbank.fireflies.timeout-ms", "2000", "bloodbank.watch.enabled", "false",
+                "bloodbank.fireflies.retries", "2", "bloodbank.fireflies.retry-delay-ms", "100"));
         api = bloodbank.http();
         broker = new BrokerProbe();
         queue = broker.queueBoundTo("fireflies.transcript.ready");
+        failedQueue = broker.queueBoundTo("fireflies.transcript.failed");
     }
 
     @AfterAll
@@ -75,36 +83,48 @@ class FirefliesWebhookRefusalsTest {
     }
 
     @Test
-    void should_answer_503_while_fireflies_fails_so_that_it_retries() throws Exception {
+    void should_retry_while_fireflies_fails_then_dead_letter_the_call_and_publish_the_failure() throws Exception {
         fireflies.answering(500, "<html>Internal Server Error</html>");
         Answer answer = notifySigned();
-        assertThat(answer.status()).isEqualTo(503);
-        assertThat(answer.json().get("error").asText()).contains("Fireflies is unavailable (HTTP 500)");
+        assertThat(answer.status()).as("Fireflies' own call succeeds: the fetch is ours to retry").isEqualTo(202);
+        String completed = answer.json().at("/events/0/event_id").asText();
 
-        fireflies.answering(200, "{\"data\":null,\"errors\":[{\"message\":\"Too many requests\",\"code\":\"too_many_requests\","
-                + "\"friendly\":true,\"extensions\":{\"code\":\"too_many_requests\",\"status\":429}}]}");
-        assertThat(notifySigned().status()).isEqualTo(503);
+        JsonNode failed = awaitFailureOf(completed);
+        assertThat(failed.at("/payload/failed_stage").asText()).isEqualTo("transcription");
+        assertThat(failed.at("/payload/is_retryable").asBoolean()).isTrue();
+        assertThat(failed.at("/payload/retry_count").asInt()).isEqualTo(2);
+        assertThat(failed.at("/payload/error_message").asText()).contains("Fireflies is unavailable (HTTP 500)");
+        assertThat(failed.at("/payload/transcript_id").asText()).isEqualTo(id);
+        assertThat(fireflies.calls()).hasSize(3);
+        String deadLetters = bloodbank.topology().deadLetters("fireflies-transcripts");
+        assertThat(broker.drain(deadLetters, 1000)).extracting(m -> m.getProps().getMessageId()).contains(completed);
         assertNothingPublished();
-
-        fireflies.answeringTranscript(Transcripts.transcript(id));
-        assertThat(notifySigned().status()).as("Fireflies' retry once it is back").isEqualTo(200);
     }
 
     @Test
-    void should_answer_502_when_fireflies_refuses_the_key_or_answers_what_cannot_be_used() throws Exception {
+    void should_dead_letter_at_once_when_fireflies_refuses_the_key() throws Exception {
         fireflies.answering(401, "{\"errors\":[{\"message\":\"Invalid API key\",\"code\":\"auth_failed\",\"friendly\":true,"
                 + "\"extensions\":{\"code\":\"auth_failed\",\"status\":401}}]}");
-        Answer refused = notifySigned();
-        assertThat(refused.status()).isEqualTo(502);
-        assertThat(refused.json().get("error").asText()).contains("auth_failed");
+        String completed = notifySigned().json().at("/events/0/event_id").asText();
 
-        fireflies.answering(200, "{\"data\": {\"transcript\": ");
-        assertThat(notifySigned().status()).isEqualTo(502);
-
-        fireflies.answering(200, "{\"data\":{\"transcript\":null},\"errors\":[{\"message\":\"Transcript not found\","
-                + "\"code\":\"object_not_found\",\"extensions\":{\"code\":\"object_not_found\",\"status\":404}}]}");
-        assertThat(notifySigned().json().get("error").asText()).contains("object_not_found");
+        JsonNode failed = awaitFailureOf(completed);
+        assertThat(failed.at("/payload/failed_stage").asText()).isEqualTo("transcription");
+        assertThat(failed.at("/payload/is_retryable").asBoolean()).isFalse();
+        assertThat(failed.at("/payload/error_code").asText()).isEqualTo("auth_failed");
+        assertThat(fireflies.calls()).hasSize(1);
         assertNothingPublished();
+    }
+
+    private JsonNode awaitFailureOf(String completed) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            GetResponse message = broker.take(failedQueue, 1000);
+            JsonNode event = message == null ? null : EnvelopeJson.mapper().readTree(message.getBody());
+            if (event != null && event.get("correlation_ids").toString().contains(completed)) {
+                return event;
+            }
+        }
+        throw new AssertionError("No fireflies.transcript.failed for " + completed);
     }
 
     @Test

@@ -149,7 +149,7 @@ class HttpHygieneTest {
             assertThat(log.lines().filter(l -> l.contains("port " + taken.getLocalPort() + " is already in use"))).as(log).hasSize(1);
         } finally {
             try (net.delonet.bloodbank.testing.BrokerProbe broker = new net.delonet.bloodbank.testing.BrokerProbe()) {
-                for (String consumer : new String[] {"artifact-logger", "rag-ingester", "rag-artifacts"}) {
+                for (String consumer : new String[] {"artifact-logger", "rag-ingester", "rag-artifacts", "fireflies-transcripts"}) {
                     broker.delete(prefix + consumer, prefix + consumer + ".dlq", prefix + consumer + ".parked");
                 }
             }

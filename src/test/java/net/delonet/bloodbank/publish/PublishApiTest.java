@@ -146,22 +146,6 @@ class PublishApiTest {
     }
 
     @Test
-    void should_publish_from_java_through_the_same_checks() throws Exception {
-        EventBus bus = bloodbank.context().getRegistry().lookupByNameAndType("eventBus", EventBus.class);
-        String queue = broker.queueBoundTo(ns + ".java.#");
-        UUID parent = UUID.randomUUID();
-        JsonNode answer = bus.publish(EventBus.request(ns + ".java.done", java.util.Map.of("n", 1), java.util.List.of(parent),
-                new net.delonet.bloodbank.envelope.Source("h", net.delonet.bloodbank.envelope.TriggerType.SCHEDULED, "cron", null)));
-        assertThat(answer.get("routed").asBoolean()).isTrue();
-        JsonNode body = EnvelopeJson.mapper().readTree(broker.take(queue, 5000).getBody());
-        assertThat(body.get("event_id").asText()).isEqualTo(answer.get("event_id").asText());
-        assertThat(body.get("source").get("type").asText()).isEqualTo("scheduled");
-        assertThat(body.get("correlation_ids").get(0).asText()).isEqualTo(parent.toString());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bus.publish(EventBus.request("llm.prompt", java.util.Map.of("prompt", "hi"), java.util.List.of(), null)))
-                .isInstanceOfSatisfying(net.delonet.bloodbank.http.ApiException.class, e -> assertThat(e.field()).isEqualTo("payload.provider"));
-    }
-
-    @Test
     void should_be_ready_when_rabbitmq_and_redis_answer() {
         Answer health = api.get("/observe/health");
         assertThat(health.status()).isEqualTo(200);

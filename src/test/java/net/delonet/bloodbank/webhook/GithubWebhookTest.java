@@ -17,7 +17,7 @@ import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import org.junit.jupiter.api.Test;
 
-/** routes/webhook-github.camel.yaml: a webhook added by YAML alone, called as GitHub calls it. */
+/** routes/github-webhook.camel.yaml: a webhook added by YAML alone, called as GitHub calls it. */
 @BloodbankTest({"bloodbank.github.webhook-secret=" + GithubWebhookTest.SECRET, "bloodbank.watch.enabled=false"})
 class GithubWebhookTest {
 
