@@ -120,8 +120,9 @@ class FirefliesUploadTest {
         // QUEUE_PREFIX (RunningBloodbank gives each deployment a random one) names the uploader's queues too
         String prefix = bloodbank.context().resolvePropertyPlaceholders("{{bloodbank.queue-prefix}}");
         assertThat(bloodbank.topology().queue("fireflies-uploader")).isEqualTo(prefix + "fireflies-uploader");
+        // once (the other tests' refusals are dead-lettered on the same queue)
         assertThat(broker.drain(bloodbank.topology().deadLetters("fireflies-uploader"), 1000))
-                .extracting(m -> m.getProps().getMessageId()).containsExactly(upload);
+                .extracting(m -> m.getProps().getMessageId()).filteredOn(upload::equals).hasSize(1);
     }
 
     @Test
