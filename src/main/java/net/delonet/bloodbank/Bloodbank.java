@@ -1,6 +1,6 @@
 package net.delonet.bloodbank;
 
-import net.delonet.bloodbank.config.RoutesFolder;
+import net.delonet.bloodbank.routing.RoutesFolder;
 import net.delonet.bloodbank.embedded.Backends;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;

@@ -2,9 +2,9 @@ package net.delonet.bloodbank.console;
 
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
-import net.delonet.bloodbank.config.Connections;
-import net.delonet.bloodbank.consume.AdminConnection;
-import net.delonet.bloodbank.consume.Topology;
+import net.delonet.bloodbank.backend.Connections;
+import net.delonet.bloodbank.consume.topology.AdminConnection;
+import net.delonet.bloodbank.consume.topology.Topology;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.http.ApiAuth;
 import net.delonet.bloodbank.http.PlatformRouter;

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import net.delonet.bloodbank.config.Connecting;
-import net.delonet.bloodbank.http.UnavailableException;
+import net.delonet.bloodbank.backend.Connecting;
+import net.delonet.bloodbank.refusal.UnavailableException;
 
 /**
  * The causation graph in Redis, under the exact keys other tools read (DESIGN.md):

@@ -1,6 +1,6 @@
 package net.delonet.bloodbank.fireflies;
 
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 
 /**
  * Fireflies' API did not give Bloodbank what it asked for. A webhook answers with its status: 503 when trying

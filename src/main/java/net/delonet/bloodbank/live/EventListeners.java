@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import net.delonet.bloodbank.config.RabbitConnection;
+import net.delonet.bloodbank.backend.RabbitConnection;
 
 /**
  * Live listeners on the exchange: each gets its own server-named, exclusive, auto-delete queue bound with its

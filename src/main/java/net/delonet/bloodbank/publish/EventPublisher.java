@@ -12,11 +12,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.delonet.bloodbank.config.Connecting;
-import net.delonet.bloodbank.config.RabbitConnection;
-import net.delonet.bloodbank.http.ApiException;
-import net.delonet.bloodbank.http.OutcomeUnknownException;
-import net.delonet.bloodbank.http.UnavailableException;
+import net.delonet.bloodbank.backend.Connecting;
+import net.delonet.bloodbank.backend.RabbitConnection;
+import net.delonet.bloodbank.refusal.ApiException;
+import net.delonet.bloodbank.refusal.OutcomeUnknownException;
+import net.delonet.bloodbank.refusal.UnavailableException;
 
 /**
  * Publishes envelopes to the topic exchange: persistent, mandatory, and complete only when the broker confirmed.

@@ -1,7 +1,7 @@
 package net.delonet.bloodbank.rag;
 
 import java.nio.file.Path;
-import net.delonet.bloodbank.config.Connections;
+import net.delonet.bloodbank.backend.Connections;
 import net.delonet.bloodbank.envelope.LocalHost;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;

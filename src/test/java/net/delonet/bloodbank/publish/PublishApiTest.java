@@ -173,7 +173,7 @@ class PublishApiTest {
         assertThat(body.get("source").get("type").asText()).isEqualTo("scheduled");
         assertThat(body.get("correlation_ids").get(0).asText()).isEqualTo(parent.toString());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> bus.publish(EventBus.request("llm.prompt", java.util.Map.of("prompt", "hi"), java.util.List.of(), null)))
-                .isInstanceOfSatisfying(net.delonet.bloodbank.http.ApiException.class, e -> assertThat(e.field()).isEqualTo("payload.provider"));
+                .isInstanceOfSatisfying(net.delonet.bloodbank.refusal.ApiException.class, e -> assertThat(e.field()).isEqualTo("payload.provider"));
     }
 
     @Test
