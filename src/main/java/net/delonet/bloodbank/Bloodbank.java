@@ -23,11 +23,15 @@ public final class Bloodbank {
         }
     }
 
-    /** The application, not yet started; finds its routes, chooses its RabbitMQ and Redis (or embedded ones) as it configures. */
+    /**
+     * The application, not yet started; finds its routes, chooses its RabbitMQ and Redis (or embedded ones) as it
+     * configures, then binds the ground floor every configuration builds on.
+     */
     public static Main create() {
         Main main = new Main(Bloodbank.class);
         main.addMainListener(new RoutesFolder());
         main.addMainListener(new Backends());
+        main.addMainListener(new GroundFloor());
         return main;
     }
 

@@ -193,12 +193,12 @@ public final class CorrelationStore implements AutoCloseable {
         return keys;
     }
 
+    /** Closes this store's connection; the Redis client is shared, and shut down by its owner after every user. */
     @Override
     public void close() {
         connecting.close();
         if (connection != null) {
             connection.close();
         }
-        client.shutdown();
     }
 }

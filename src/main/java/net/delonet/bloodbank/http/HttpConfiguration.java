@@ -3,7 +3,9 @@ package net.delonet.bloodbank.http;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.List;
+import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.ops.BusMetrics;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -25,13 +27,14 @@ public class HttpConfiguration implements CamelConfiguration {
     @PropertyInject("bloodbank.http.idle-timeout-seconds") int idleTimeoutSeconds;
     @PropertyInject("bloodbank.http.body-timeout-ms") long bodyTimeoutMs;
     @PropertyInject("bloodbank.http.max-connections") int maxConnections;
-    @PropertyInject("camel.server.port") int port;
+    @BeanInject SharedSettings shared;
+    @BeanInject BusMetrics metrics;
 
     @Override
     public void configure(CamelContext context) throws Exception {
         // Each platform-http request holds a Vert.x worker while its route runs. The Vert.x instance is ours (Camel's
         // HTTP server takes it from the registry), so that its HTTP server gets our connection limits; closed last.
-        ErrorAnswer errors = new ErrorAnswer(BusMetrics.in(context.getRegistry()));
+        ErrorAnswer errors = new ErrorAnswer(metrics);
         context.getRegistry().bind("errorAnswer", errors);
         HttpServerLimits limits = new HttpServerLimits(errors::refuseMalformed,
                 router -> RouterGuards.answerRefusals(router, errors), idleTimeoutSeconds, maxConnections);
@@ -62,7 +65,7 @@ public class HttpConfiguration implements CamelConfiguration {
                 // Camel logs a failed listen and carries on without an API: a service that cannot serve stops. Exit runs
                 // the shutdown hooks (Camel stops), from a thread of its own: this one is still starting Camel.
                 if (limits.unbound()) {
-                    LOG.error("HTTP port {} is already in use (HTTP_PORT): Bloodbank cannot serve its API and exits", port);
+                    LOG.error("HTTP port {} is already in use (HTTP_PORT): Bloodbank cannot serve its API and exits", shared.serverPort());
                     new Thread(() -> System.exit(1), "http-port-taken").start();
                 }
             }

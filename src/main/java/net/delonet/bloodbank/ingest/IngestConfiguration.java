@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.envelope.LocalHost;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -28,13 +30,12 @@ public class IngestConfiguration implements CamelConfiguration {
     @PropertyInject("bloodbank.watch.extensions") String extensions;
     @PropertyInject("bloodbank.watch.quiet-ms") long quietMs;
     @PropertyInject("bloodbank.watch.state-dir") String stateDir;
-    @PropertyInject("bloodbank.source.host") String sourceHost;
-    @PropertyInject("bloodbank.queue-prefix") String queuePrefix;
+    @BeanInject SharedSettings shared;
 
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        Source watcher = new Source(LocalHost.name(sourceHost), TriggerType.FILE_WATCH, "bloodbank-watcher", null);
+        Source watcher = new Source(LocalHost.name(shared.sourceHost()), TriggerType.FILE_WATCH, "bloodbank-watcher", null);
         RecordingReadiness readiness = new RecordingReadiness(new RecordingNames(extensions), Duration.ofMillis(quietMs),
                 Clock.systemUTC());
         ProducerTemplate template = context.createProducerTemplate();
@@ -54,7 +55,7 @@ public class IngestConfiguration implements CamelConfiguration {
 
     /** {@code <prefix><name>}; a file {@code <name>} of an earlier version is copied to it once, so nothing is published again. */
     private File stateFile(Path state, String name) {
-        Path file = state.resolve(queuePrefix + name);
+        Path file = state.resolve(shared.queuePrefix() + name);
         Path earlier = state.resolve(name);
         if (Files.exists(earlier) && !Files.exists(file)) {
             try {

@@ -1,9 +1,11 @@
 package net.delonet.bloodbank.publish;
 
 import com.rabbitmq.client.ConnectionFactory;
+import io.lettuce.core.RedisClient;
 import java.time.Duration;
 import net.delonet.bloodbank.backend.Connections;
 import net.delonet.bloodbank.backend.Redacted;
+import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.correlation.CorrelationQueries;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeReader;
@@ -15,6 +17,7 @@ import net.delonet.bloodbank.health.RoundTrip;
 import net.delonet.bloodbank.ops.BusMetrics;
 import net.delonet.bloodbank.registry.EventTypeCatalog;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -29,34 +32,27 @@ public class BusConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BusConfiguration.class);
 
-    @PropertyInject("bloodbank.rabbit.url") String rabbitUrl;
-    @PropertyInject("bloodbank.rabbit.connect-timeout-ms") int rabbitConnectTimeoutMs;
-    @PropertyInject("bloodbank.exchange") String exchange;
+    @BeanInject SharedSettings shared;
+    @BeanInject ConnectionFactory rabbit;
+    @BeanInject RedisClient redis;
+    @BeanInject BusMetrics metrics;
+    @BeanInject EventTypeRegistry types;
     @PropertyInject("bloodbank.publish.channels") int publishChannels;
-    @PropertyInject("bloodbank.publish.confirm-timeout-ms") long confirmTimeoutMs;
-    @PropertyInject("bloodbank.redis.host") String redisHost;
-    @PropertyInject("bloodbank.redis.port") int redisPort;
-    @PropertyInject("bloodbank.redis.password") String redisPassword;
-    @PropertyInject("bloodbank.redis.db") int redisDb;
-    @PropertyInject("bloodbank.redis.timeout-ms") long redisTimeoutMs;
     @PropertyInject("bloodbank.correlation.ttl-days") int ttlDays;
     @PropertyInject("bloodbank.correlation.max-depth") int maxDepth;
     @PropertyInject("bloodbank.correlation.page-size") int pageSize;
     @PropertyInject("bloodbank.strict-types") boolean strictTypes;
-    @PropertyInject("bloodbank.source.host") String sourceHost;
     @PropertyInject("bloodbank.health.round-trip-timeout-ms") long healthTimeoutMs;
 
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        ConnectionFactory rabbit = Connections.rabbit(rabbitUrl, rabbitConnectTimeoutMs);
         // Publishing on NIO: publishes queue their frames and one I/O thread writes them in batches, so neither the
         // publisher nor the broker pays a socket write per message.
         ConnectionFactory publishing = rabbit.clone();
         publishing.useNio();
-        EventPublisher publisher = new EventPublisher(publishing, exchange, publishChannels, confirmTimeoutMs);
-        CorrelationStore store = new CorrelationStore(Connections.redis(redisHost, redisPort, redisPassword, redisDb, redisTimeoutMs),
-                Duration.ofDays(ttlDays), Duration.ofMillis(redisTimeoutMs));
+        EventPublisher publisher = new EventPublisher(publishing, shared.exchange(), publishChannels, shared.confirmTimeoutMs());
+        CorrelationStore store = new CorrelationStore(redis, Duration.ofDays(ttlDays), Duration.ofMillis(shared.redisTimeoutMs()));
         // Readiness asks each backend for a round trip, bounded, so a hung broker or Redis reads as DOWN quickly.
         RoundTrip rabbitAnswers = new RoundTrip("bloodbank-rabbitmq-health", Duration.ofMillis(healthTimeoutMs), publisher::isReachable);
         RoundTrip redisAnswers = new RoundTrip("bloodbank-redis-health", Duration.ofMillis(healthTimeoutMs), store::isReachable);
@@ -68,12 +64,8 @@ public class BusConfiguration implements CamelConfiguration {
                 LOG.warn("RabbitMQ or Redis is not reachable yet: publishing answers 503 until both are");
             }
         });
-        EventTypeRegistry types = new EventTypeRegistry();
-        BusMetrics metrics = BusMetrics.in(registry);
         Source defaultSource = defaultSource();
 
-        registry.bind("rabbitConnectionFactory", rabbit);
-        registry.bind("eventTypes", types);
         registry.bind("eventTypeCatalog", new EventTypeCatalog(types));
         registry.bind("eventPublisher", publisher);
         registry.bind("correlationStore", store);
@@ -84,13 +76,13 @@ public class BusConfiguration implements CamelConfiguration {
         registry.bind("publishAnswer", new PublishAnswer());
         registry.bind("eventBus", new EventBus(context.createProducerTemplate()));
         registry.bind("correlationQueries", new CorrelationQueries(store, maxDepth, pageSize));
-        registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(rabbitUrl), rabbitAnswers));
-        registry.bind("redisHealth", new BackendHealthCheck("redis", redisHost + ":" + redisPort, redisAnswers));
+        registry.bind("rabbitmqHealth", new BackendHealthCheck("rabbitmq", Redacted.url(shared.rabbitUrl()), rabbitAnswers));
+        registry.bind("redisHealth", new BackendHealthCheck("redis", shared.redisHost() + ":" + shared.redisPort(), redisAnswers));
         LOG.info("Bloodbank publishes to exchange '{}' on {} and records correlation in Redis {}:{} db {}",
-                exchange, Redacted.url(rabbitUrl), redisHost, redisPort, redisDb);
+                shared.exchange(), Redacted.url(shared.rabbitUrl()), shared.redisHost(), shared.redisPort(), shared.redisDb());
     }
 
     private Source defaultSource() {
-        return new Source(LocalHost.name(sourceHost), TriggerType.MANUAL, "bloodbank-http", null);
+        return new Source(LocalHost.name(shared.sourceHost()), TriggerType.MANUAL, "bloodbank-http", null);
     }
 }

@@ -86,11 +86,11 @@ public final class Dedupe implements AutoCloseable {
         return current.sync();
     }
 
+    /** Closes the dedupe connection; the Redis client is shared, and shut down by its owner after every user. */
     @Override
     public void close() {
         if (connection != null) {
             connection.close();
         }
-        client.shutdown();
     }
 }

@@ -3,7 +3,6 @@ package net.delonet.bloodbank.consume.pipeline;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.function.Supplier;
 import net.delonet.bloodbank.consume.topology.Topology;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.envelope.Source;
@@ -21,11 +20,11 @@ public final class FailureReport {
     private static final Logger LOG = LoggerFactory.getLogger(FailureReport.class);
 
     private final Topology topology;
-    private final Supplier<EventTypeRegistry> types;
+    private final EventTypeRegistry types;
     private final EventBus bus;
     private final String host;
 
-    public FailureReport(Topology topology, Supplier<EventTypeRegistry> types, EventBus bus, String host) {
+    public FailureReport(Topology topology, EventTypeRegistry types, EventBus bus, String host) {
         this.topology = topology;
         this.types = types;
         this.bus = bus;
@@ -58,7 +57,7 @@ public final class FailureReport {
     String publishFailedEvent(Failure failure) {
         // Bloodbank itself, reacting to an event on the bus (a hook in the seed's terms), names the consumer as its app.
         Source source = new Source(host, TriggerType.HOOK, "bloodbank/" + failure.consumer(), null);
-        Optional<ObjectNode> request = FailedEvent.request(failure, types.get(), source);
+        Optional<ObjectNode> request = FailedEvent.request(failure, types, source);
         if (request.isEmpty()) {
             return "no .failed event (no readable event, or a failure itself)";
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Optional;
-import java.util.function.Supplier;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EnvelopeReader;
 import net.delonet.bloodbank.envelope.EventEnvelope;
@@ -37,10 +36,10 @@ public final class ReceiveEvent implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiveEvent.class);
     private static final ObjectMapper JSON = EnvelopeJson.mapper();
 
-    private final Supplier<EventTypeRegistry> types;
+    private final EventTypeRegistry types;
     private final Dedupe dedupe;
 
-    public ReceiveEvent(Supplier<EventTypeRegistry> types, Dedupe dedupe) {
+    public ReceiveEvent(EventTypeRegistry types, Dedupe dedupe) {
         this.types = types;
         this.dedupe = dedupe;
     }
@@ -94,14 +93,14 @@ public final class ReceiveEvent implements Processor {
             throw new InvalidEventException("The envelope has no event_id", null, eventType, null);
         }
         try {
-            return new EnvelopeReader(types.get(), false, null).read(envelope);
+            return new EnvelopeReader(types, false, null).read(envelope);
         } catch (ApiException e) {
             throw new InvalidEventException(e.getMessage(), eventId, eventType, e);
         }
     }
 
     private Object payload(EventEnvelope event) throws JsonProcessingException {
-        Optional<Class<? extends Record>> type = types.get().find(event.eventType()).map(t -> t.payload());
+        Optional<Class<? extends Record>> type = types.find(event.eventType()).map(t -> t.payload());
         return type.isPresent() ? JSON.treeToValue(event.payload(), type.get()) : event.payload();
     }
 

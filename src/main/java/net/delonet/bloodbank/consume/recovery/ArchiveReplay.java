@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import net.delonet.bloodbank.consume.pipeline.DeadLetter;
 import net.delonet.bloodbank.consume.pipeline.Delivery;
 import net.delonet.bloodbank.consume.topology.AdminConnection;
@@ -39,7 +38,7 @@ public final class ArchiveReplay {
     private static final int PREFETCH = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveReplay.class);
 
-    private final Supplier<EventTypeRegistry> types;
+    private final EventTypeRegistry types;
     private final Topology topology;
     private final AdminConnection broker;
     private final QueueWriter writer;
@@ -50,7 +49,7 @@ public final class ArchiveReplay {
     }
 
     public ArchiveReplay(Topology topology, AdminConnection broker, QueueWriter writer, ReplayLimits limits,
-            Supplier<EventTypeRegistry> types) {
+            EventTypeRegistry types) {
         this.types = types;
         this.topology = topology;
         this.broker = broker;
@@ -68,7 +67,7 @@ public final class ArchiveReplay {
         }
         ObjectNode answer = EnvelopeJson.mapper().valueToTree(request);
         answer.put("queue", topology.queue(request.consumer()));
-        TopicPattern.misleadingStar(request.pattern(), types.get().names())
+        TopicPattern.misleadingStar(request.pattern(), types.names())
                 .ifPresent(warning -> answer.putArray("warnings").add(warning));
         return broker.forRequest(channel -> {
             Counts counts = replay(channel, request);

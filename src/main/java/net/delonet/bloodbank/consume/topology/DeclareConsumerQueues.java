@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import net.delonet.bloodbank.live.TopicPattern;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
@@ -26,9 +25,9 @@ public final class DeclareConsumerQueues extends RoutePolicySupport {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
 
     private final Topology topology;
-    private final Supplier<EventTypeRegistry> types;
+    private final EventTypeRegistry types;
 
-    public DeclareConsumerQueues(Topology topology, Supplier<EventTypeRegistry> types) {
+    public DeclareConsumerQueues(Topology topology, EventTypeRegistry types) {
         this.topology = topology;
         this.types = types;
     }
@@ -44,7 +43,7 @@ public final class DeclareConsumerQueues extends RoutePolicySupport {
         List<String> patterns = Arrays.stream(route.getCamelContext().resolvePropertyPlaceholders(
                         String.valueOf(parameters.get("patterns"))).split(","))
                 .map(String::trim).filter(p -> !p.isEmpty()).toList();
-        patterns.forEach(pattern -> TopicPattern.misleadingStar(pattern, types.get().names())
+        patterns.forEach(pattern -> TopicPattern.misleadingStar(pattern, types.names())
                 .ifPresent(warning -> LOG.warn("Consumer {}: {}", name, warning)));
         try {
             topology.declareConsumer(name, patterns);
