@@ -4,7 +4,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * One named connection to RabbitMQ, opened on first use and again after it was lost (Bloodbank reconnects on the
@@ -18,26 +17,26 @@ public final class RabbitConnection implements AutoCloseable {
         void accept(Connection opened) throws IOException;
     }
 
-    private final Supplier<ConnectionFactory> factory;
+    private final ConnectionFactory factory;
     private final String name;
     private final OnOpen onOpen;
     private Connection connection;
 
-    public RabbitConnection(Supplier<ConnectionFactory> factory, String name, OnOpen onOpen) {
+    public RabbitConnection(ConnectionFactory factory, String name, OnOpen onOpen) {
         this.factory = factory;
         this.name = name;
         this.onOpen = onOpen;
     }
 
     public RabbitConnection(ConnectionFactory factory, String name) {
-        this(() -> factory, name, opened -> { });
+        this(factory, name, opened -> { });
     }
 
     /** The open connection, opened now if there is none. */
     public synchronized Connection get() throws IOException {
         if (connection == null || !connection.isOpen()) {
             try {
-                connection = factory.get().newConnection(name);
+                connection = factory.newConnection(name);
             } catch (TimeoutException e) {
                 throw new IOException("Timed out connecting to RabbitMQ", e);
             }

@@ -38,7 +38,7 @@ public final class EventPublisher implements AutoCloseable {
         this.exchange = exchange;
         this.confirmTimeoutMs = confirmTimeoutMs;
         this.channels = new ConfirmChannel[channelCount];
-        this.connection = new RabbitConnection(() -> factory, "bloodbank-publisher", this::declareExchange);
+        this.connection = new RabbitConnection(factory, "bloodbank-publisher", this::declareExchange);
         // Bounded like a confirm.
         this.connecting = new Connecting("bloodbank-publisher-connect", Duration.ofMillis(confirmTimeoutMs),
                 EventPublisher::unavailable);
