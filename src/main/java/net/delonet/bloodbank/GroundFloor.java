@@ -5,6 +5,7 @@ import io.lettuce.core.RedisClient;
 import net.delonet.bloodbank.backend.Connections;
 import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.ops.BusMetrics;
+import net.delonet.bloodbank.registry.EventTypeCatalog;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RuntimeCamelException;
@@ -14,8 +15,8 @@ import org.apache.camel.spi.Registry;
 
 /**
  * What every feature builds on, bound once before any configuration runs (and after the embedded backends chose their
- * addresses): the shared settings, RabbitMQ's connection factory, the one Redis client, the metrics, the event types.
- * The configurations take them by {@code @BeanInject}; none looks another's up later.
+ * addresses): the shared settings, RabbitMQ's connection factory, the one Redis client, the metrics, the event types
+ * and their catalog. The configurations take them by {@code @BeanInject}; none looks another's up later.
  */
 public final class GroundFloor extends MainListenerSupport {
 
@@ -31,7 +32,9 @@ public final class GroundFloor extends MainListenerSupport {
             registry.bind("sharedSettings", settings);
             registry.bind("rabbitConnectionFactory", rabbit);
             registry.bind("redisClient", redis);
-            registry.bind("eventTypes", new EventTypeRegistry());
+            EventTypeRegistry types = new EventTypeRegistry();
+            registry.bind("eventTypes", types);
+            registry.bind("eventTypeCatalog", new EventTypeCatalog(types));
             BusMetrics.bindTo(registry);
             // Added before any feature's service, so stopped after them all: the stores close their connections first.
             context.addService(Connections.closedOnStop(redis::shutdown));

@@ -24,6 +24,7 @@ import org.apache.camel.support.service.ServiceSupport;
 public class McpConfiguration implements CamelConfiguration {
 
     @BeanInject SharedSettings shared;
+    @BeanInject EventTypeCatalog types;
     @PropertyInject("camel.server.max-body-size") long maxBodyBytes;
     @PropertyInject("bloodbank.mcp.path") String path;
 
@@ -33,7 +34,6 @@ public class McpConfiguration implements CamelConfiguration {
         BloodbankClient loopback = new BloodbankClient("http://127.0.0.1:" + shared.serverPort(), null, Duration.ofSeconds(3), Duration.ofSeconds(30));
         AtomicReference<McpSyncServer> server = new AtomicReference<>();
         PlatformRouter.whenServing(context, router -> {
-            EventTypeCatalog types = context.getRegistry().lookupByNameAndType("eventTypeCatalog", EventTypeCatalog.class);
             server.set(BusMcpServer.build(McpServer.sync(transport), types.all(),
                     exchange -> loopback.withToken(bearer(exchange.transportContext() == null ? null
                             : (String) exchange.transportContext().get("authorization")))));

@@ -15,7 +15,6 @@ import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.health.BackendHealthCheck;
 import net.delonet.bloodbank.health.RoundTrip;
 import net.delonet.bloodbank.ops.BusMetrics;
-import net.delonet.bloodbank.registry.EventTypeCatalog;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
@@ -66,7 +65,6 @@ public class BusConfiguration implements CamelConfiguration {
         });
         Source defaultSource = defaultSource();
 
-        registry.bind("eventTypeCatalog", new EventTypeCatalog(types));
         registry.bind("eventPublisher", publisher);
         registry.bind("correlationStore", store);
         registry.bind("readEnvelope", new ReadEnvelope(new EnvelopeReader(types, strictTypes, defaultSource)));
