@@ -51,6 +51,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void should_let_nothing_lean_on_the_roof() {
+        // Bloodbank and GroundFloor put the house together; a feature that needs what they bind takes it by injection
+        noClasses().that().resideOutsideOfPackage("net.delonet.bloodbank").and().doNotHaveSimpleName("ServeCommand")
+                .should().dependOnClassesThat().resideInAPackage("net.delonet.bloodbank")
+                .check(MAIN);
+    }
+
+    @Test
     void should_keep_camel_out_of_the_command_line() {
         // bb starts in a blink and runs where Camel is not wanted: nothing it reaches, however indirectly, is Camel,
         // but for `bb serve`, which is the service (and Bb, which lists it among the commands)
