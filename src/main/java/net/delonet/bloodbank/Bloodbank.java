@@ -1,6 +1,6 @@
 package net.delonet.bloodbank;
 
-import net.delonet.bloodbank.config.RoutesFolder;
+import net.delonet.bloodbank.routing.RoutesFolder;
 import net.delonet.bloodbank.embedded.Backends;
 import org.apache.camel.main.Main;
 import org.slf4j.LoggerFactory;
@@ -23,11 +23,15 @@ public final class Bloodbank {
         }
     }
 
-    /** The application, not yet started; finds its routes, chooses its RabbitMQ and Redis (or embedded ones) as it configures. */
+    /**
+     * The application, not yet started; finds its routes, chooses its RabbitMQ and Redis (or embedded ones) as it
+     * configures, then binds the ground floor every configuration builds on.
+     */
     public static Main create() {
         Main main = new Main(Bloodbank.class);
         main.addMainListener(new RoutesFolder());
         main.addMainListener(new Backends());
+        main.addMainListener(new GroundFloor());
         return main;
     }
 

@@ -2,6 +2,7 @@ package net.delonet.bloodbank.config;
 
 import java.net.URI;
 import java.time.Duration;
+import net.delonet.bloodbank.backend.Redacted;
 import net.delonet.bloodbank.fireflies.FirefliesApi;
 import net.delonet.bloodbank.fireflies.FirefliesTranscripts;
 import net.delonet.bloodbank.fireflies.FirefliesWebhook;

@@ -1,14 +1,16 @@
 package net.delonet.bloodbank.console;
 
+import com.rabbitmq.client.ConnectionFactory;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.time.Duration;
-import net.delonet.bloodbank.config.Connections;
-import net.delonet.bloodbank.consume.AdminConnection;
-import net.delonet.bloodbank.consume.Topology;
+import net.delonet.bloodbank.backend.Connections;
+import net.delonet.bloodbank.consume.topology.AdminConnection;
+import net.delonet.bloodbank.consume.topology.Topology;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.http.ApiAuth;
 import net.delonet.bloodbank.http.PlatformRouter;
 import net.delonet.bloodbank.live.RecentEvents;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -23,14 +25,13 @@ import org.apache.camel.spi.Registry;
 @Configuration
 public class ConsoleConfiguration implements CamelConfiguration {
 
-    @PropertyInject("bloodbank.rabbit.url") String rabbitUrl;
-    @PropertyInject("bloodbank.rabbit.connect-timeout-ms") int rabbitConnectTimeoutMs;
+    @BeanInject ConnectionFactory rabbit;
     @PropertyInject("bloodbank.console.archive-scan-ms") long archiveScanMs;
 
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        AdminConnection broker = new AdminConnection(Connections.rabbit(rabbitUrl, rabbitConnectTimeoutMs));
+        AdminConnection broker = new AdminConnection(rabbit);
         context.addService(Connections.closedOnStop(broker));
         // The other configurations bind these, in an order of their own: looked up on use.
         registry.bind("eventLookup", new EventLookup(() -> registry.lookupByNameAndType("recentEvents", RecentEvents.class),

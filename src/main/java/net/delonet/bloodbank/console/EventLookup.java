@@ -14,12 +14,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import net.delonet.bloodbank.consume.AdminConnection;
-import net.delonet.bloodbank.consume.Topology;
+import net.delonet.bloodbank.consume.topology.AdminConnection;
+import net.delonet.bloodbank.consume.topology.Topology;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 import net.delonet.bloodbank.live.RecentEvents;
 import org.apache.camel.Header;
 

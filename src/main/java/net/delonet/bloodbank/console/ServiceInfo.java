@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
-import net.delonet.bloodbank.consume.Topology;
+import net.delonet.bloodbank.consume.topology.Topology;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;

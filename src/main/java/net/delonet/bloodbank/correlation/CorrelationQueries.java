@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
-import net.delonet.bloodbank.http.ApiException;
-import net.delonet.bloodbank.http.Parameters;
+import net.delonet.bloodbank.refusal.ApiException;
+import net.delonet.bloodbank.refusal.Parameters;
 import org.apache.camel.Header;
 
 /** Answers {@code GET /debug/correlation/{event_id}} and {@code .../chain} from the graph in Redis. */

@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import net.delonet.bloodbank.config.Connecting;
-import net.delonet.bloodbank.http.UnavailableException;
+import net.delonet.bloodbank.backend.Connecting;
+import net.delonet.bloodbank.refusal.UnavailableException;
 
 /**
  * The causation graph in Redis, under the exact keys other tools read (DESIGN.md):
@@ -193,12 +193,12 @@ public final class CorrelationStore implements AutoCloseable {
         return keys;
     }
 
+    /** Closes this store's connection; the Redis client is shared, and shut down by its owner after every user. */
     @Override
     public void close() {
         connecting.close();
         if (connection != null) {
             connection.close();
         }
-        client.shutdown();
     }
 }

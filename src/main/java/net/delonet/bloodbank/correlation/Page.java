@@ -1,7 +1,7 @@
 package net.delonet.bloodbank.correlation;
 
 import java.util.List;
-import net.delonet.bloodbank.http.Parameters;
+import net.delonet.bloodbank.refusal.Parameters;
 
 /**
  * One page of a causation list: {@code limit} ids (1 to the configured page size, which is also the default) from

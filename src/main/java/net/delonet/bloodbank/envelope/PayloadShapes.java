@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import net.delonet.bloodbank.events.Shapes;
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 
 /** Checks a payload of a type with several {@link Shapes} against them: it must be complete in at least one. */
 final class PayloadShapes {

@@ -1,6 +1,6 @@
 package net.delonet.bloodbank.envelope;
 
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 
 /**
  * AMQP carries its properties (routing key, type, app_id, message_id, correlation_id) as short strings of at most

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
-import net.delonet.bloodbank.http.ApiException;
-import net.delonet.bloodbank.http.JsonBody;
+import net.delonet.bloodbank.refusal.ApiException;
+import net.delonet.bloodbank.envelope.JsonBody;
 
 /**
  * One transcript announced by a call to {@code POST /webhooks/fireflies}, in any of the shapes accepted:

@@ -1,6 +1,6 @@
 package net.delonet.bloodbank.fireflies;
 
-import net.delonet.bloodbank.consume.NonRetryableException;
+import net.delonet.bloodbank.refusal.NonRetryableException;
 
 /**
  * Fireflies' API did not give Bloodbank what it asked for: retryable when trying again later may help (Fireflies

@@ -2,7 +2,7 @@ package net.delonet.bloodbank.fireflies;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import net.delonet.bloodbank.consume.NonRetryableException;
+import net.delonet.bloodbank.refusal.NonRetryableException;
 import net.delonet.bloodbank.events.FirefliesEvents;
 import org.apache.camel.Header;
 import org.slf4j.Logger;

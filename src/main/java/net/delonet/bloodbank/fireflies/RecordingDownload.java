@@ -2,7 +2,7 @@ package net.delonet.bloodbank.fireflies;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 import net.delonet.bloodbank.ingest.RecordingNames;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;

@@ -2,6 +2,7 @@ package net.delonet.bloodbank.http;
 
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import net.delonet.bloodbank.refusal.ApiException;
 
 /**
  * {@link ApiAuth} as one of the {@link RouterGuards}: a refusal is answered (and counted) like any other before any

@@ -3,6 +3,7 @@ package net.delonet.bloodbank.http;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
+import net.delonet.bloodbank.refusal.ApiException;
 
 /**
  * A request's body must arrive within a deadline, else 408 and the connection is closed: a client trickling a few

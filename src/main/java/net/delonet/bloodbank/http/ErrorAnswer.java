@@ -11,6 +11,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.ops.BusMetrics;
+import net.delonet.bloodbank.refusal.ApiException;
+import net.delonet.bloodbank.refusal.OutcomeUnknownException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;

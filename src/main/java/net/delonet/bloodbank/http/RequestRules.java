@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import net.delonet.bloodbank.refusal.ApiException;
 
 /**
  * The rules every API request meets before a route sees it (DESIGN.md, "HTTP API"), in one place for every endpoint:

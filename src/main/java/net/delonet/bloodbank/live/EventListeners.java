@@ -5,8 +5,7 @@ import com.rabbitmq.client.ConnectionFactory;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import net.delonet.bloodbank.config.RabbitConnection;
+import net.delonet.bloodbank.backend.RabbitConnection;
 
 /**
  * Live listeners on the exchange: each gets its own server-named, exclusive, auto-delete queue bound with its
@@ -18,8 +17,8 @@ public final class EventListeners implements AutoCloseable {
     private final RabbitConnection connection;
     private final String exchange;
 
-    public EventListeners(Supplier<ConnectionFactory> factory, String exchange) {
-        this.connection = new RabbitConnection(factory, "bloodbank-listeners", opened -> { });
+    public EventListeners(ConnectionFactory factory, String exchange) {
+        this.connection = new RabbitConnection(factory, "bloodbank-listeners");
         this.exchange = exchange;
     }
 

@@ -3,8 +3,10 @@ package net.delonet.bloodbank.live;
 import com.rabbitmq.client.ConnectionFactory;
 import java.util.List;
 import java.util.function.Supplier;
+import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.http.PlatformRouter;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -19,19 +21,19 @@ import org.apache.camel.support.service.ServiceSupport;
 @Configuration
 public class LiveConfiguration implements CamelConfiguration {
 
-    @PropertyInject("bloodbank.exchange") String exchange;
+    @BeanInject SharedSettings shared;
+    @BeanInject ConnectionFactory rabbit;
+    @BeanInject EventTypeRegistry types;
     @PropertyInject("bloodbank.live.heartbeat-ms") long heartbeatMs;
     @PropertyInject("bloodbank.live.client-buffer-bytes") int clientBufferBytes;
     @PropertyInject("bloodbank.live.recent-events") int recentEvents;
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        // BusConfiguration binds the broker's connection factory; the listeners share its settings, not its connection.
-        EventListeners listeners = new EventListeners(
-                () -> context.getRegistry().lookupByNameAndType("rabbitConnectionFactory", ConnectionFactory.class), exchange);
+        // The listeners share the broker's settings, not the publisher's connection.
+        EventListeners listeners = new EventListeners(rabbit, shared.exchange());
         context.getRegistry().bind("eventListeners", listeners);
-        // Bound by the bus configuration, which may run after this one: looked up on use.
-        Supplier<List<String>> eventTypes = () -> context.getRegistry().lookupByNameAndType("eventTypes", EventTypeRegistry.class).names();
+        Supplier<List<String>> eventTypes = types::names;
         context.getRegistry().bind("recentEvents", new RecentEvents(recentEvents, eventTypes));
         PlatformRouter.whenServing(context, router -> router.get("/events/stream")
                 .handler(new EventStream(listeners, heartbeatMs, clientBufferBytes, eventTypes)));

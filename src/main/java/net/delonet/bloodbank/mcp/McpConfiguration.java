@@ -4,9 +4,11 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.client.BloodbankClient;
 import net.delonet.bloodbank.http.PlatformRouter;
 import net.delonet.bloodbank.registry.EventTypeCatalog;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -21,17 +23,17 @@ import org.apache.camel.support.service.ServiceSupport;
 @Configuration
 public class McpConfiguration implements CamelConfiguration {
 
-    @PropertyInject("camel.server.port") int port;
+    @BeanInject SharedSettings shared;
+    @BeanInject EventTypeCatalog types;
     @PropertyInject("camel.server.max-body-size") long maxBodyBytes;
     @PropertyInject("bloodbank.mcp.path") String path;
 
     @Override
     public void configure(CamelContext context) throws Exception {
         VertxMcpTransport transport = new VertxMcpTransport(BusMcpServer.JSON);
-        BloodbankClient loopback = new BloodbankClient("http://127.0.0.1:" + port, null, Duration.ofSeconds(3), Duration.ofSeconds(30));
+        BloodbankClient loopback = new BloodbankClient("http://127.0.0.1:" + shared.serverPort(), null, Duration.ofSeconds(3), Duration.ofSeconds(30));
         AtomicReference<McpSyncServer> server = new AtomicReference<>();
         PlatformRouter.whenServing(context, router -> {
-            EventTypeCatalog types = context.getRegistry().lookupByNameAndType("eventTypeCatalog", EventTypeCatalog.class);
             server.set(BusMcpServer.build(McpServer.sync(transport), types.all(),
                     exchange -> loopback.withToken(bearer(exchange.transportContext() == null ? null
                             : (String) exchange.transportContext().get("authorization")))));

@@ -19,8 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import net.delonet.bloodbank.http.ApiException;
-import net.delonet.bloodbank.http.JsonBody;
+import net.delonet.bloodbank.refusal.ApiException;
+import net.delonet.bloodbank.envelope.JsonBody;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

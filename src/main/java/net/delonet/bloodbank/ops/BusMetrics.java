@@ -37,12 +37,8 @@ public final class BusMetrics {
                 .maximumExpectedValue(Duration.ofSeconds(2)).register(registry);
     }
 
-    /** The one instance of a Camel registry, made on first use: on the meter registry /observe/metrics exports. */
-    public static synchronized BusMetrics in(Registry camelRegistry) {
-        BusMetrics existing = camelRegistry.lookupByNameAndType("busMetrics", BusMetrics.class);
-        if (existing != null) {
-            return existing;
-        }
+    /** Made once, when Bloodbank starts, before any feature is wired: on the meter registry /observe/metrics exports. */
+    public static BusMetrics bindTo(Registry camelRegistry) {
         MeterRegistry meters = camelRegistry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
         if (meters == null) {
             // Bound under the name camel-micrometer-prometheus looks for, so it exports these meters too.

@@ -1,6 +1,7 @@
 package net.delonet.bloodbank.ops;
 
 import io.vertx.ext.web.RoutingContext;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -21,10 +22,10 @@ public class MetricsConfiguration implements CamelConfiguration {
     static final String OPEN_METRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
     @PropertyInject(value = "camel.metrics.path", defaultValue = "/observe/metrics") String path;
+    @BeanInject BusMetrics metrics;
 
     @Override
     public void configure(CamelContext context) throws Exception {
-        BusMetrics metrics = BusMetrics.in(context.getRegistry());
         context.addStartupListener(new StartupListener() {
             @Override
             public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.Source;
-import net.delonet.bloodbank.http.JsonBody;
+import net.delonet.bloodbank.envelope.JsonBody;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;

@@ -12,11 +12,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.delonet.bloodbank.config.Connecting;
-import net.delonet.bloodbank.config.RabbitConnection;
-import net.delonet.bloodbank.http.ApiException;
-import net.delonet.bloodbank.http.OutcomeUnknownException;
-import net.delonet.bloodbank.http.UnavailableException;
+import net.delonet.bloodbank.backend.Connecting;
+import net.delonet.bloodbank.backend.RabbitConnection;
+import net.delonet.bloodbank.refusal.ApiException;
+import net.delonet.bloodbank.refusal.OutcomeUnknownException;
+import net.delonet.bloodbank.refusal.UnavailableException;
 
 /**
  * Publishes envelopes to the topic exchange: persistent, mandatory, and complete only when the broker confirmed.
@@ -38,7 +38,7 @@ public final class EventPublisher implements AutoCloseable {
         this.exchange = exchange;
         this.confirmTimeoutMs = confirmTimeoutMs;
         this.channels = new ConfirmChannel[channelCount];
-        this.connection = new RabbitConnection(() -> factory, "bloodbank-publisher", this::declareExchange);
+        this.connection = new RabbitConnection(factory, "bloodbank-publisher", this::declareExchange);
         // Bounded like a confirm.
         this.connecting = new Connecting("bloodbank-publisher-connect", Duration.ofMillis(confirmTimeoutMs),
                 EventPublisher::unavailable);

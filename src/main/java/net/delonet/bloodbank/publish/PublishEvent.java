@@ -6,7 +6,7 @@ import java.util.UUID;
 import net.delonet.bloodbank.correlation.CorrelationStore;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventEnvelope;
-import net.delonet.bloodbank.http.OutcomeUnknownException;
+import net.delonet.bloodbank.refusal.OutcomeUnknownException;
 import net.delonet.bloodbank.ops.BusMetrics;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.apache.camel.AsyncCallback;

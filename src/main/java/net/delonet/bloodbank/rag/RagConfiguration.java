@@ -1,8 +1,10 @@
 package net.delonet.bloodbank.rag;
 
 import java.nio.file.Path;
-import net.delonet.bloodbank.config.Connections;
+import net.delonet.bloodbank.backend.Connections;
+import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.envelope.LocalHost;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -21,7 +23,7 @@ public class RagConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(RagConfiguration.class);
 
     @PropertyInject("bloodbank.rag.index-dir") String indexDir;
-    @PropertyInject("bloodbank.source.host") String sourceHost;
+    @BeanInject SharedSettings shared;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -35,7 +37,7 @@ public class RagConfiguration implements CamelConfiguration {
         registry.bind("passageIndex", index);
         registry.bind("ragIngester", ingester);
         registry.bind("ragSearch", search);
-        registry.bind("ragEvents", new RagEvents(ingester, LocalHost.name(sourceHost)));
+        registry.bind("ragEvents", new RagEvents(ingester, LocalHost.name(shared.sourceHost())));
         registry.bind("ragSearchApi", new RagSearchApi(search));
         LOG.info("RAG index at {} ({} passages)", indexDir, index.passageCount());
     }

@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import net.delonet.bloodbank.consume.NonRetryableException;
+import net.delonet.bloodbank.refusal.NonRetryableException;
 import net.delonet.bloodbank.events.FirefliesEvents.Ready;
 import net.delonet.bloodbank.events.FirefliesEvents.Sentence;
 

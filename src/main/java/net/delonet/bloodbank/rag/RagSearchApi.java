@@ -10,7 +10,7 @@ import java.util.Optional;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventIds;
 import net.delonet.bloodbank.fireflies.FirefliesTranscripts;
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 import org.apache.camel.Header;
 
 /** {@code GET /rag/search?q=&k=&transcript_id=}: the query checked, the best passages as JSON. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 import org.apache.camel.Header;
 
 /** Answers {@code GET /events/types[/{event_type}]}: each registered type with its payload's JSON Schema. */

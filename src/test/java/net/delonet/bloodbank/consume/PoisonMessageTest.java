@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import net.delonet.bloodbank.consume.pipeline.DeadLetter;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;

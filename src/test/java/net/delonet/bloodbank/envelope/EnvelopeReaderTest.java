@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import net.delonet.bloodbank.Bloodbank;
-import net.delonet.bloodbank.consume.Topology;
+import net.delonet.bloodbank.consume.topology.Topology;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.RunningBloodbank;
 import org.apache.camel.main.Main;

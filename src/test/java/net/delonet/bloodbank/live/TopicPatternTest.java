@@ -12,7 +12,7 @@ import java.util.UUID;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
-import net.delonet.bloodbank.http.ApiException;
+import net.delonet.bloodbank.refusal.ApiException;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import net.delonet.bloodbank.http.UnavailableException;
+import net.delonet.bloodbank.refusal.UnavailableException;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;

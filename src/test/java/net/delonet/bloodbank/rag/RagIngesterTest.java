@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.List;
-import net.delonet.bloodbank.consume.NonRetryableException;
+import net.delonet.bloodbank.refusal.NonRetryableException;
 import net.delonet.bloodbank.events.FirefliesEvents.Processed;
 import net.delonet.bloodbank.events.FirefliesEvents.Sentence;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.delonet.bloodbank.consume.Topology;
+import net.delonet.bloodbank.consume.topology.Topology;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.Consumers;

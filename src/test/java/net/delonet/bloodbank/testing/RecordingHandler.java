@@ -3,7 +3,7 @@ package net.delonet.bloodbank.testing;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import net.delonet.bloodbank.consume.ReceiveEvent;
+import net.delonet.bloodbank.consume.pipeline.ReceiveEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.Bloodbank;
-import net.delonet.bloodbank.consume.Topology;
+import net.delonet.bloodbank.consume.topology.Topology;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
