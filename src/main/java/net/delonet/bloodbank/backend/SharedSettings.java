@@ -9,7 +9,7 @@ import org.apache.camel.spi.PropertiesComponent;
  */
 public record SharedSettings(String rabbitUrl, int rabbitConnectTimeoutMs, String exchange, long confirmTimeoutMs,
         String redisHost, int redisPort, String redisPassword, int redisDb, long redisTimeoutMs,
-        String sourceHost, String queuePrefix, int serverPort) {
+        String sourceHost, String queuePrefix, int serverPort, String stateDir) {
 
     public static SharedSettings from(PropertiesComponent properties) {
         Function<String, String> value = key -> properties.resolveProperty(key).orElse("").trim();
@@ -24,6 +24,7 @@ public record SharedSettings(String rabbitUrl, int rabbitConnectTimeoutMs, Strin
                 Long.parseLong(value.apply("bloodbank.redis.timeout-ms")),
                 value.apply("bloodbank.source.host"),
                 value.apply("bloodbank.queue-prefix"),
-                Integer.parseInt(value.apply("camel.server.port")));
+                Integer.parseInt(value.apply("camel.server.port")),
+                value.apply("bloodbank.watch.state-dir"));
     }
 }

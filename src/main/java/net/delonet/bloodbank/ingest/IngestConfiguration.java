@@ -29,7 +29,6 @@ public class IngestConfiguration implements CamelConfiguration {
 
     @PropertyInject("bloodbank.watch.extensions") String extensions;
     @PropertyInject("bloodbank.watch.quiet-ms") long quietMs;
-    @PropertyInject("bloodbank.watch.state-dir") String stateDir;
     @BeanInject SharedSettings shared;
 
     @Override
@@ -42,7 +41,7 @@ public class IngestConfiguration implements CamelConfiguration {
         // Reported from the poll thread into a route, so the failed event goes through the same publish as any other.
         readiness.onVanished(vanished -> template.asyncSendBody("direct:recording-failed", vanished));
         // Files are only made when the watcher starts: with it off, nothing is written (read-only containers).
-        Path state = Path.of(stateDir);
+        Path state = Path.of(shared.stateDir());
 
         registry.bind("recordingReadiness", readiness);
         registry.bind("recordingUploadRequest", new RecordingUploadRequest(watcher));

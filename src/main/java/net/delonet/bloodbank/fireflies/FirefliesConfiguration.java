@@ -1,7 +1,8 @@
-package net.delonet.bloodbank.config;
+package net.delonet.bloodbank.fireflies;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -9,10 +10,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
-import net.delonet.bloodbank.fireflies.FirefliesApi;
-import net.delonet.bloodbank.fireflies.FirefliesUploader;
-import net.delonet.bloodbank.fireflies.RecordingDownload;
-import net.delonet.bloodbank.fireflies.RecordingLinks;
+import net.delonet.bloodbank.backend.Redacted;
+import net.delonet.bloodbank.backend.SharedSettings;
+import net.delonet.bloodbank.webhook.WebhookSignature;
+import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -21,29 +22,47 @@ import org.apache.camel.spi.Registry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires the Fireflies uploader's handler (a bloodbank-consumer, routes/fireflies-upload.camel.yaml) and its recording links. */
+/**
+ * Wires Fireflies: its GraphQL API (one client), the webhook's signature check and announcements, the transcript fetch
+ * (routes/fireflies-webhook.camel.yaml), the uploader's handler (routes/fireflies-upload.camel.yaml) and the
+ * recording links it hands Fireflies.
+ */
 @Configuration
-public class UploaderConfiguration implements CamelConfiguration {
+public class FirefliesConfiguration implements CamelConfiguration {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UploaderConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FirefliesConfiguration.class);
 
     @PropertyInject("bloodbank.fireflies.api-url") String apiUrl;
     @PropertyInject("bloodbank.fireflies.api-key") String apiKey;
+    @PropertyInject("bloodbank.fireflies.webhook-secret") String webhookSecret;
     @PropertyInject("bloodbank.fireflies.timeout-ms") long timeoutMs;
     @PropertyInject("bloodbank.watch.path") String watchPath;
-    @PropertyInject("bloodbank.watch.state-dir") String stateDir;
     @PropertyInject("bloodbank.recordings.public-base-url") String publicBaseUrl;
     @PropertyInject("bloodbank.recordings.link-ttl-hours") long linkTtlHours;
     @PropertyInject("bloodbank.recordings.link-secret") String linkSecret;
+    @BeanInject SharedSettings shared;
 
     @Override
-    public void configure(CamelContext context) throws Exception {
+    public void configure(CamelContext context) {
         Registry registry = context.getRegistry();
+        FirefliesApi api = new FirefliesApi(URI.create(apiUrl), apiKey, Duration.ofMillis(timeoutMs));
+        // Fireflies signs with x-hub-signature: hex HMAC-SHA256 of the raw body; Webhooks V2 prefixes it "sha256=".
+        WebhookSignature signature = new WebhookSignature();
+        signature.setHeader("x-hub-signature");
+        signature.setPrefix("sha256=");
+        signature.setSecret(webhookSecret);
         RecordingLinks links = new RecordingLinks(secret(), Path.of(watchPath), publicBaseUrl, Duration.ofHours(linkTtlHours),
                 Clock.systemUTC());
-        FirefliesApi api = new FirefliesApi(URI.create(apiUrl), apiKey, Duration.ofMillis(timeoutMs));
+        registry.bind("firefliesApi", api);
+        registry.bind("firefliesSignature", signature);
+        registry.bind("firefliesWebhook", new FirefliesWebhook());
+        registry.bind("firefliesTranscripts", new FirefliesTranscripts(api));
         registry.bind("recordingDownload", new RecordingDownload(links));
         registry.bind("firefliesUploader", new FirefliesUploader(api, links));
+        if (webhookSecret == null || webhookSecret.isBlank()) {
+            LOG.warn("FIREFLIES_WEBHOOK_SECRET is not set: POST /webhooks/fireflies refuses every call (401)");
+        }
+        LOG.info("Fireflies API at {}{}", Redacted.url(apiUrl), apiKey == null || apiKey.isBlank() ? " (FIREFLIES_API_KEY not set)" : "");
     }
 
     /**
@@ -52,13 +71,13 @@ public class UploaderConfiguration implements CamelConfiguration {
      */
     private byte[] secret() {
         if (linkSecret != null && !linkSecret.isBlank()) {
-            return linkSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return linkSecret.getBytes(StandardCharsets.UTF_8);
         }
         try {
-            return storedKey(Path.of(stateDir).resolve("recordings-link.key"));
+            return storedKey(Path.of(shared.stateDir()).resolve("recordings-link.key"));
         } catch (IOException | UnsupportedOperationException e) {
             LOG.warn("Cannot keep the recording-link key in {} ({}): links made now stop working at the next restart; "
-                    + "set RECORDINGS_LINK_SECRET to keep them", stateDir, e.getMessage());
+                    + "set RECORDINGS_LINK_SECRET to keep them", shared.stateDir(), e.getMessage());
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             return random;
