@@ -3,9 +3,9 @@ package net.delonet.bloodbank.fireflies;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import net.delonet.bloodbank.envelope.EnvelopeRequests;
 import net.delonet.bloodbank.envelope.EventEnvelope;
 import net.delonet.bloodbank.events.FirefliesEvents;
-import net.delonet.bloodbank.publish.EventBus;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ public final class FirefliesTranscripts {
         JsonNode transcript = completed.transcript() != null && completed.transcript().isObject() ? completed.transcript() : fetch(completed.transcriptId());
         LOG.info("Fireflies transcript {} ({} {}) read: published as {}", completed.transcriptId(), announcement.eventType(),
                 announcement.eventId(), READY);
-        return EventBus.withKey(EventBus.request(READY, TranscriptMapping.ready(transcript), announcement.correlationIds(),
+        return EnvelopeRequests.withKey(EnvelopeRequests.request(READY, TranscriptMapping.ready(transcript), announcement.correlationIds(),
                 FirefliesWebhook.FIREFLIES), Map.of("transcript_id", completed.transcriptId()));
     }
 

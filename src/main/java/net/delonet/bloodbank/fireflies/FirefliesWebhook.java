@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.envelope.EnvelopeRequests;
 import net.delonet.bloodbank.envelope.EventIds;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.events.FirefliesEvents;
-import net.delonet.bloodbank.publish.EventBus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -44,7 +44,7 @@ public final class FirefliesWebhook implements Processor {
                     .put("status", "accepted");
             FirefliesEvents.Completed payload = new FirefliesEvents.Completed(delivery.meetingId(),
                     delivery.clientReferenceId(), delivery.transcript());
-            requests.add(EventBus.withKey(EventBus.request(COMPLETED, payload, delivery.parents(), FIREFLIES), key));
+            requests.add(EnvelopeRequests.withKey(EnvelopeRequests.request(COMPLETED, payload, delivery.parents(), FIREFLIES), key));
         }
         exchange.setProperty(ANSWER, answer);
         exchange.getMessage().setBody(requests);

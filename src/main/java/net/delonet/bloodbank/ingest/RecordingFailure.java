@@ -3,9 +3,9 @@ package net.delonet.bloodbank.ingest;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import net.delonet.bloodbank.envelope.EnvelopeRequests;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.events.FirefliesEvents;
-import net.delonet.bloodbank.publish.EventBus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -45,7 +45,7 @@ public final class RecordingFailure implements Processor {
         LOG.warn("Recording {} not published ({}): {}", mediaFile, code, message);
         FirefliesEvents.Failed payload = new FirefliesEvents.Failed("upload", message, code, false, 0,
                 Map.of("size_bytes", size, "modified_millis", modified), null, mediaFile);
-        return EventBus.withKey(EventBus.request("fireflies.transcript.failed", payload, List.of(), source),
+        return EnvelopeRequests.withKey(EnvelopeRequests.request("fireflies.transcript.failed", payload, List.of(), source),
                 Map.of("media_file", mediaFile, "size_bytes", size, "modified_millis", modified, "error_code", code));
     }
 }

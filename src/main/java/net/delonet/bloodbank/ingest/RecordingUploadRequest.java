@@ -6,9 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import net.delonet.bloodbank.envelope.EnvelopeRequests;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.events.FirefliesEvents;
-import net.delonet.bloodbank.publish.EventBus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -37,7 +37,7 @@ public final class RecordingUploadRequest implements Processor {
         String identity = RecordingFile.identity(file);
         FirefliesEvents.Upload payload = new FirefliesEvents.Upload(file.toString(), RecordingNames.mediaType(name),
                 RecordingNames.title(name), size, RecordingFile.durationSeconds(file), null, null, null);
-        ObjectNode request = EventBus.withKey(EventBus.request(UPLOAD, payload, List.of(), source),
+        ObjectNode request = EnvelopeRequests.withKey(EnvelopeRequests.request(UPLOAD, payload, List.of(), source),
                 Map.of("file_identity", identity));
         exchange.getMessage().setHeader(IDENTITY, identity);
         exchange.getMessage().setBody(request);

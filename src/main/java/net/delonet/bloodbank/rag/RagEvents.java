@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.delonet.bloodbank.envelope.EnvelopeRequests;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.events.ArtifactEvents;
 import net.delonet.bloodbank.events.FirefliesEvents;
-import net.delonet.bloodbank.publish.EventBus;
 import org.apache.camel.Body;
 import org.apache.camel.Header;
 
@@ -33,9 +33,9 @@ public final class RagEvents {
     public ObjectNode transcript(@Body FirefliesEvents.Ready ready, @Header("event_id") String readyEventId)
             throws IOException {
         IngestionSummary summary = ingester.ingest(ready);
-        ObjectNode request = EventBus.request("fireflies.transcript.processed", summary.toProcessed(),
+        ObjectNode request = EnvelopeRequests.request("fireflies.transcript.processed", summary.toProcessed(),
                 List.of(UUID.fromString(readyEventId)), new Source(host, TriggerType.HOOK, APP, null));
-        return EventBus.withKey(request, Map.of("transcript_id", ready.id(), "ready_event_id", readyEventId));
+        return EnvelopeRequests.withKey(request, Map.of("transcript_id", ready.id(), "ready_event_id", readyEventId));
     }
 
     /** {@code artifact.created} / {@code artifact.updated}: its text content indexed (none: removed). */

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import net.delonet.bloodbank.envelope.EnvelopeRequests;
+import net.delonet.bloodbank.envelope.JsonBody;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.envelope.TriggerType;
 import net.delonet.bloodbank.refusal.ApiException;
-import net.delonet.bloodbank.envelope.JsonBody;
-import net.delonet.bloodbank.publish.EventBus;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
@@ -43,10 +43,10 @@ public final class WebhookRequest implements Processor {
             exchange.getMessage().setBody("{\"status\":\"ignored\"}");
             return;
         }
-        ObjectNode request = EventBus.request(eventType, payload, List.of(), new Source(sourceHost, TriggerType.HOOK, sourceApp, null));
+        ObjectNode request = EnvelopeRequests.request(eventType, payload, List.of(), new Source(sourceHost, TriggerType.HOOK, sourceApp, null));
         String delivery = deliveryIdHeader == null || deliveryIdHeader.isBlank() ? null
                 : exchange.getMessage().getHeader(deliveryIdHeader, String.class);
-        exchange.getMessage().setBody(delivery == null ? request : EventBus.withKey(request, Map.of("delivery", delivery)));
+        exchange.getMessage().setBody(delivery == null ? request : EnvelopeRequests.withKey(request, Map.of("delivery", delivery)));
     }
 
     public void setEventType(String eventType) {

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.envelope.EnvelopeRequests;
 import net.delonet.bloodbank.envelope.Source;
 import net.delonet.bloodbank.events.FailurePayload;
 import net.delonet.bloodbank.events.GenericFailure;
-import net.delonet.bloodbank.publish.EventBus;
 import net.delonet.bloodbank.registry.EventTypeRegistry;
 
 /**
@@ -56,9 +56,9 @@ public final class FailedEvent {
                 }
             }
         });
-        ObjectNode request = EventBus.request(type, payload, List.of(UUID.fromString(failure.eventId())), source);
+        ObjectNode request = EnvelopeRequests.request(type, payload, List.of(UUID.fromString(failure.eventId())), source);
         // The same give-up published twice (a crash before the ack) gets the same id, so its consumers dedupe it.
-        return Optional.of(EventBus.withKey(request, Map.of("consumer", failure.consumer(),
+        return Optional.of(EnvelopeRequests.withKey(request, Map.of("consumer", failure.consumer(),
                 "failed_event_id", failure.eventId(), "redrives", failure.redrives())));
     }
 

@@ -1,23 +1,21 @@
-package net.delonet.bloodbank.publish;
+package net.delonet.bloodbank.envelope;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import net.delonet.bloodbank.envelope.EnvelopeJson;
-import net.delonet.bloodbank.envelope.Source;
 
 /**
  * Envelope requests made in Java (webhooks, the file watcher, consumers' handlers and failures): the route that made
  * one publishes it with {@code to: direct:publish}, the same route as the HTTP API's, so every event is checked,
  * recorded and confirmed the same way, and {@code grep direct:publish routes/} lists every producer.
  */
-public final class EventBus {
+public final class EnvelopeRequests {
 
     private static final ObjectMapper JSON = EnvelopeJson.mapper();
 
-    private EventBus() {
+    private EnvelopeRequests() {
     }
 
     /** An envelope request: event type, payload (a record or a JSON object), parents in order, and a source. */
