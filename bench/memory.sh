@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Memory under load, at the container's limit: the fat jar started with the image's JAVA_TOOL_OPTIONS inside a memory
-# cgroup limited like the Kubernetes container (cgroup v1, as root; LIMIT_MB, default 1024), against the real RabbitMQ
-# and Redis. Then ingest (MEETINGS transcripts of SENTENCES sentences), search and publish side by side, sampling RSS
-# and heap every 2 s; prints the peaks, the JVM's native memory summary and whether the kernel killed anything.
+# Memory under load, at the container's limit: the jar the image runs (thin, lib/ beside it) started with the image's
+# JAVA_TOOL_OPTIONS inside a memory cgroup limited like the Kubernetes container (cgroup v1, as root; LIMIT_MB, default
+# 1024), against the real RabbitMQ and Redis. Then ingest (MEETINGS transcripts of SENTENCES sentences), search and
+# publish side by side, sampling RSS and heap every 2 s; prints the peaks, the JVM's native memory summary and whether
+# the kernel killed anything.
 # Usage: bench/memory.sh   (after mvn package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ cleanup() {
 trap cleanup EXIT
 sh -c "echo \$\$ > $cgroup/cgroup.procs; exec env JAVA_TOOL_OPTIONS='$opts -XX:NativeMemoryTracking=summary' HTTP_PORT=$PORT \
   QUEUE_PREFIX=$prefix RAG_INDEX_DIR=$work/rag-index BLOODBANK_STATE_DIR=$work/state WATCH_ENABLED=false \
-  java -jar target/bloodbank-all.jar" > "$work/log" 2>&1 &
+  java -jar target/bloodbank.jar" > "$work/log" 2>&1 &
 pid=$!
 until curl -sf "localhost:$PORT/observe/health/ready" >/dev/null; do sleep 1; kill -0 $pid; done
 echo "ready; JAVA_TOOL_OPTIONS=$opts, limit $LIMIT_MB MiB"

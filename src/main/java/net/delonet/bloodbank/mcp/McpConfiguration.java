@@ -4,6 +4,7 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.client.BloodbankClient;
 import net.delonet.bloodbank.http.PlatformRouter;
@@ -14,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.camel.util.function.Suppliers;
 
 /**
  * The MCP server over Streamable HTTP on the service ({@code /mcp}). Its tools call the service's own HTTP API on
@@ -31,11 +33,13 @@ public class McpConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         VertxMcpTransport transport = new VertxMcpTransport(BusMcpServer.JSON);
-        BloodbankClient loopback = new BloodbankClient("http://127.0.0.1:" + shared.serverPort(), null, Duration.ofSeconds(3), Duration.ofSeconds(30));
+        // Made at the first tool call: a JDK HTTP client sets up TLS (the CA certificates) as it is built, ~4 % of a start.
+        Supplier<BloodbankClient> loopback = Suppliers.memorize(
+                () -> new BloodbankClient("http://127.0.0.1:" + shared.serverPort(), null, Duration.ofSeconds(3), Duration.ofSeconds(30)));
         AtomicReference<McpSyncServer> server = new AtomicReference<>();
         PlatformRouter.whenServing(context, router -> {
             server.set(BusMcpServer.build(McpServer.sync(transport), types.all(),
-                    exchange -> loopback.withToken(bearer(exchange.transportContext() == null ? null
+                    exchange -> loopback.get().withToken(bearer(exchange.transportContext() == null ? null
                             : (String) exchange.transportContext().get("authorization")))));
             transport.mount(router, path, maxBodyBytes);
         });

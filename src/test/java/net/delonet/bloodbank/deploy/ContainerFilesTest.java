@@ -17,9 +17,9 @@ class ContainerFilesTest {
     void should_build_with_maven_and_run_on_a_jre() {
         assertThat(instructions()).filteredOn(i -> i.keyword().equals("FROM")).extracting(Instruction::args)
                 .containsExactly("maven:3-eclipse-temurin-17 AS build", "eclipse-temurin:17-jre AS runtime");
-        // the runtime stage takes the fat jar the pom's shade plugin writes
-        assertThat(read("pom.xml")).contains("<outputFile>${project.build.directory}/bloodbank-all.jar</outputFile>");
-        assertThat(runtime("COPY")).contains("--from=build /build/target/bloodbank-all.jar bloodbank.jar");
+        // the runtime stage takes the thin jar and the lib/ its manifest's class path names (the pom's copy-lib)
+        assertThat(read("pom.xml")).contains("<outputDirectory>${project.build.directory}/lib</outputDirectory>");
+        assertThat(runtime("COPY")).contains("--from=build /build/target/lib/ lib/", "--from=build /build/target/bloodbank.jar bloodbank.jar");
         assertThat(runtime("ENTRYPOINT")).containsExactly("[\"java\", \"-jar\", \"/app/bloodbank.jar\"]");
     }
 

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * target/bloodbank-all.jar alone (no lib/ beside it), started as the image starts it, against the local
- * RabbitMQ and Redis: Camel's merged service files must let it publish, and the probe paths must answer.
+ * target/bloodbank-all.jar alone (no lib/ beside it), started as a user who copied it to a host starts it, against the
+ * local RabbitMQ and Redis: Camel's merged service files must let it publish, and the probe paths must answer.
  */
 class FatJarIT {
 
