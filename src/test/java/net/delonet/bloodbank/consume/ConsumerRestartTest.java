@@ -140,7 +140,8 @@ class ConsumerRestartTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> stuck.calls(eventId).size() == 1);
 
         first.close();
-        assertThat(broker.depth(queue)).as("unacknowledged, so back on the queue").isEqualTo(1);
+        // unacknowledged, so back on the queue (the broker requeues it as it closes the channel: asked until it has)
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(broker.depth(queue)).isEqualTo(1));
 
         RecordingHandler working = new RecordingHandler().behave(call -> {
             sideEffects.incrementAndGet();
