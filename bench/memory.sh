@@ -32,7 +32,7 @@ done
 ( for i in $(seq 1 2000); do curl -s -o /dev/null -XPOST "localhost:$PORT/events" -H 'content-type: application/json' \
     -d '{"event_type":"demo.memory.load","payload":{"n":'"$i"'}}'; done ) &
 peak_rss=0; peak_heap=0
-while jobs %2 >/dev/null 2>&1 || jobs %3 >/dev/null 2>&1 || [ "$(grep -c 'rag-ingester handled' "$work/log")" -lt "$MEETINGS" ]; do
+while jobs %2 >/dev/null 2>&1 || jobs %3 >/dev/null 2>&1 || [ "$(grep -c 'rag-ingester[^ ]* handled' "$work/log")" -lt "$MEETINGS" ]; do
   rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
   heap=$(jcmd $pid GC.heap_info 2>/dev/null | awk '/used/ {for(i=1;i<=NF;i++) if($i=="used") {print int($(i+1)/1024); exit}}')
   [ "$rss" -gt "$peak_rss" ] && peak_rss=$rss; [ "${heap:-0}" -gt "$peak_heap" ] && peak_heap=$heap

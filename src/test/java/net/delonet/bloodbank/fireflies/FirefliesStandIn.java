@@ -5,18 +5,21 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.testing.SettingsProvider;
 
 /**
  * A real HTTP server on loopback standing in for Fireflies' GraphQL API: answers every call with the status and
  * body given last (shaped like Fireflies' documented answers), and keeps what it was sent.
  */
-final class FirefliesStandIn implements AutoCloseable {
+final class FirefliesStandIn implements AutoCloseable, SettingsProvider {
 
     /** A call as Fireflies would have received it. */
     record Call(String authorization, JsonNode body) {
@@ -28,14 +31,24 @@ final class FirefliesStandIn implements AutoCloseable {
     private volatile String answer = "{}";
     private volatile long delayMillis;
 
-    FirefliesStandIn() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    FirefliesStandIn() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.createContext("/graphql", this::handle);
         server.start();
     }
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql";
+    }
+
+    /** The application calls this stand-in as Fireflies' API. */
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("bloodbank.fireflies.api-url", url());
     }
 
     FirefliesStandIn answering(int status, String body) {

@@ -8,25 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Calls refused (forged or altered: 401; malformed: 422) publish nothing. Fireflies failing the fetch that follows an
  * accepted call publishes no transcript: retried while it may help, then dead-lettered with a failure event.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.fireflies.api-key=test-key", "bloodbank.fireflies.webhook-secret=" + FirefliesWebhookRefusalsTest.SECRET,
+        "bloodbank.fireflies.timeout-ms=2000", "bloodbank.watch.enabled=false", "bloodbank.fireflies.retries=2",
+        "bloodbank.fireflies.retry-delay-ms=100"})
 class FirefliesWebhookRefusalsTest {
 
-    private static final String SECRET = "0123456789abcdef0123";
-    private FirefliesStandIn fireflies;
+    static final String SECRET = "0123456789abcdef0123";
+    private final FirefliesStandIn fireflies = new FirefliesStandIn();
     private RunningBloodbank bloodbank;
     private HttpApi api;
     private BrokerProbe broker;
@@ -36,23 +37,9 @@ class FirefliesWebhookRefusalsTest {
     private String body;
 
     @BeforeAll
-    void start() throws Exception {
-        fireflies = new FirefliesStandIn();
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.fireflies.api-url", fireflies.url(),
-                "bloodbank.fireflies.api-key", "test-key", "bloodbank.fireflies.webhook-secret", SECRET,
-                "bloodbank.fireflies.timeout-ms", "2000", "bloodbank.watch.enabled", "false",
-                "bloodbank.fireflies.retries", "2", "bloodbank.fireflies.retry-delay-ms", "100"));
-        api = bloodbank.http();
-        broker = new BrokerProbe();
+    void bindOutcomes() {
         queue = broker.queueBoundTo("fireflies.transcript.ready");
         failedQueue = broker.queueBoundTo("fireflies.transcript.failed");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-        fireflies.close();
     }
 
     @BeforeEach

@@ -10,43 +10,30 @@ import java.util.Map;
 import java.util.UUID;
 import net.delonet.bloodbank.envelope.EnvelopeJson;
 import net.delonet.bloodbank.envelope.EventIds;
+import net.delonet.bloodbank.testing.BloodbankTest;
 import net.delonet.bloodbank.testing.BrokerProbe;
 import net.delonet.bloodbank.testing.HttpApi;
 import net.delonet.bloodbank.testing.HttpApi.Answer;
 import net.delonet.bloodbank.testing.RunningBloodbank;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** POST /webhooks/fireflies with a real local server standing in for Fireflies' GraphQL API. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@BloodbankTest({"bloodbank.fireflies.api-key=test-key", "bloodbank.fireflies.webhook-secret=" + FirefliesWebhookTest.SECRET,
+        "bloodbank.watch.enabled=false"})
 class FirefliesWebhookTest {
 
-    private static final String SECRET = "0123456789abcdef0123";
-    private FirefliesStandIn fireflies;
+    static final String SECRET = "0123456789abcdef0123";
+    private final FirefliesStandIn fireflies = new FirefliesStandIn();
     private RunningBloodbank bloodbank;
     private HttpApi api;
     private BrokerProbe broker;
     private String queue;
 
     @BeforeAll
-    void start() throws Exception {
-        fireflies = new FirefliesStandIn();
-        bloodbank = RunningBloodbank.start(Map.of("bloodbank.fireflies.api-url", fireflies.url(),
-                "bloodbank.fireflies.api-key", "test-key", "bloodbank.fireflies.webhook-secret", SECRET,
-                "bloodbank.watch.enabled", "false"));
-        api = bloodbank.http();
-        broker = new BrokerProbe();
+    void bindReady() {
         queue = broker.queueBoundTo("fireflies.transcript.ready");
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        broker.close();
-        bloodbank.close();
-        fireflies.close();
     }
 
     @BeforeEach

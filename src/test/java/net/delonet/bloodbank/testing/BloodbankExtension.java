@@ -78,8 +78,8 @@ final class BloodbankExtension implements BeforeAllCallback, AfterAllCallback {
         Map<String, String> settings = overrides(
                 AnnotationSupport.findAnnotation(test.getClass(), BloodbankTest.class).orElseThrow().value());
         for (Field field : fields(test)) {
-            if (field.get(test) instanceof TcpProxy link) {
-                settings.putAll(link.settings());
+            if (field.get(test) instanceof SettingsProvider provider) {
+                settings.putAll(provider.settings());
             }
         }
         return settings;

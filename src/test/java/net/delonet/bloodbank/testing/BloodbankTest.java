@@ -14,7 +14,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>Before the class's own {@code @BeforeAll}, its fields of type {@link RunningBloodbank}, {@link HttpApi},
  * {@link RawHttp}, {@link BrokerProbe} and {@link RedisProbe} are filled.</li>
  * <li>A {@link TcpProxy} field made by {@link TcpProxy#toRabbit()} or {@link TcpProxy#toRedis()} carries the
- * application's traffic to that backend, for the test to cut or hang.</li>
+ * application's traffic to that backend, for the test to cut or hang; any {@link SettingsProvider} field (a stand-in
+ * for a SaaS API) adds the overrides that point the application at it.</li>
  * <li>After the class's own {@code @AfterAll}, the probes are closed, then the application, then the test's other
  * {@link AutoCloseable} fields (its proxies and clients).</li>
  * </ul>

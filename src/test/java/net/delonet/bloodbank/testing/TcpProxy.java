@@ -16,7 +16,7 @@ import java.util.function.IntFunction;
  * which the application sees exactly as the server going away; {@link #restore()} listens again on the same port.
  * Used instead of stopping the shared RabbitMQ or Redis, which other tests on this machine rely on.
  */
-public final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable, SettingsProvider {
 
     private final int port;
     private final int targetPort;
@@ -48,6 +48,7 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     /** The overrides that send the application's traffic to this relay's backend through it (none for a plain relay). */
+    @Override
     public Map<String, String> settings() {
         return settings;
     }
