@@ -23,14 +23,15 @@ class WorkingFolderTest {
         // the shared RabbitMQ with queues of its own, deleted afterwards; no archive stream to clean up
         String prefix = "bbtest-" + UUID.randomUUID().toString().substring(0, 8) + ".";
         try (ServiceProcess bloodbank = ServiceProcess.start(elsewhere, elsewhere.resolve("bloodbank.log"), Map.of(
-                "QUEUE_PREFIX", prefix, "ARCHIVE_ENABLED", "false", "BLOODBANK_HOME", elsewhere.resolve("home").toString()))) {
+                "QUEUE_PREFIX", prefix, "BLOODBANK_REPLICA_ID", "r1", "ARCHIVE_ENABLED", "false",
+                "BLOODBANK_HOME", elsewhere.resolve("home").toString()))) {
             bloodbank.awaitHealthy(Duration.ofSeconds(240));
 
             assertThat(bloodbank.status("/events/types")).isEqualTo(200);
             assertThat(bloodbank.log()).contains("Routes from " + Path.of("routes").toAbsolutePath());
         } finally {
             try (BrokerProbe broker = new BrokerProbe()) {
-                for (String consumer : List.of("artifact-logger", "rag-ingester", "rag-artifacts", "fireflies-transcripts")) {
+                for (String consumer : List.of("artifact-logger", "rag-ingester-r1", "rag-artifacts-r1", "fireflies-transcripts")) {
                     broker.delete(prefix + consumer, prefix + consumer + ".dlq", prefix + consumer + ".parked");
                 }
             }

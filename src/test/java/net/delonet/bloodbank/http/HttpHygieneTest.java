@@ -126,7 +126,7 @@ class HttpHygieneTest {
                     "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "net.delonet.bloodbank.Bloodbank")
                     .redirectErrorStream(true);
             child.environment().putAll(Map.of("HTTP_PORT", Integer.toString(taken.getLocalPort()), "QUEUE_PREFIX", prefix,
-                    "WATCH_ENABLED", "false", "ARCHIVE_ENABLED", "false", "RAG_INDEX_DIR",
+                    "BLOODBANK_REPLICA_ID", "r1", "WATCH_ENABLED", "false", "ARCHIVE_ENABLED", "false", "RAG_INDEX_DIR",
                     java.nio.file.Files.createTempDirectory("rag-port-taken").toString()));
             Process process = child.start();
             java.io.ByteArrayOutputStream output = new java.io.ByteArrayOutputStream();
@@ -149,7 +149,7 @@ class HttpHygieneTest {
             assertThat(log.lines().filter(l -> l.contains("port " + taken.getLocalPort() + " is already in use"))).as(log).hasSize(1);
         } finally {
             try (net.delonet.bloodbank.testing.BrokerProbe broker = new net.delonet.bloodbank.testing.BrokerProbe()) {
-                for (String consumer : new String[] {"artifact-logger", "rag-ingester", "rag-artifacts", "fireflies-transcripts"}) {
+                for (String consumer : new String[] {"artifact-logger", "rag-ingester-r1", "rag-artifacts-r1", "fireflies-transcripts"}) {
                     broker.delete(prefix + consumer, prefix + consumer + ".dlq", prefix + consumer + ".parked");
                 }
             }
