@@ -1,5 +1,6 @@
 package net.delonet.bloodbank;
 
+import net.delonet.bloodbank.refusal.StartRefused;
 import net.delonet.bloodbank.routing.RoutesFolder;
 import net.delonet.bloodbank.embedded.Backends;
 import org.apache.camel.main.Main;
@@ -13,7 +14,7 @@ public final class Bloodbank {
             create().run(args);
         } catch (Exception e) {
             // A start that failed must end the process: the embedded broker's threads would keep it alive, serving nothing.
-            RoutesFolder.StartRefused refused = refusal(e);
+            StartRefused refused = refusal(e);
             if (refused != null) {
                 LoggerFactory.getLogger(Bloodbank.class).error("Bloodbank cannot start: {}", refused.getMessage());
             } else {
@@ -35,9 +36,9 @@ public final class Bloodbank {
         return main;
     }
 
-    private static RoutesFolder.StartRefused refusal(Throwable e) {
+    private static StartRefused refusal(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RoutesFolder.StartRefused refused) {
+            if (cause instanceof StartRefused refused) {
                 return refused;
             }
         }

@@ -1,9 +1,12 @@
 package net.delonet.bloodbank.rag;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import net.delonet.bloodbank.backend.Connections;
 import net.delonet.bloodbank.backend.SharedSettings;
 import net.delonet.bloodbank.envelope.LocalHost;
+import net.delonet.bloodbank.refusal.StartRefused;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -29,7 +32,7 @@ public class RagConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         PassageEmbedder embedder = new PassageEmbedder();
-        PassageIndex index = PassageIndex.open(Path.of(indexDir));
+        PassageIndex index = open(Path.of(indexDir));
         context.addService(Connections.closedOnStop(index));
         RagIngester ingester = new RagIngester(index, embedder, ChunkBudget.DEFAULT);
         RagSearch search = new RagSearch(index, embedder);
@@ -40,5 +43,15 @@ public class RagConfiguration implements CamelConfiguration {
         registry.bind("ragEvents", new RagEvents(ingester, LocalHost.name(shared.sourceHost())));
         registry.bind("ragSearchApi", new RagSearchApi(search));
         LOG.info("RAG index at {} ({} passages)", indexDir, index.passageCount());
+    }
+
+    /** The index, which one process at a time may write: a second Bloodbank on the same folder is told in one line. */
+    private static PassageIndex open(Path folder) throws IOException {
+        try {
+            return PassageIndex.open(folder);
+        } catch (LockObtainFailedException e) {
+            throw new StartRefused("The RAG index at " + folder.toAbsolutePath() + " is in use by another process (another "
+                    + "Bloodbank?): give each instance its own RAG_INDEX_DIR (and HTTP_PORT)");
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Stream;
+import net.delonet.bloodbank.refusal.StartRefused;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.spi.PropertiesComponent;
@@ -77,12 +78,5 @@ public final class RoutesFolder extends MainListenerSupport {
         int fixed = (int) Arrays.stream(parts).takeWhile(part -> !part.contains("*") && !part.contains("?")).count();
         String path = String.join("/", Arrays.copyOf(parts, fixed));
         return Path.of(path.isEmpty() ? "/" : path);
-    }
-
-    /** Bloodbank cannot start as configured; the message says what to change. */
-    public static final class StartRefused extends IllegalStateException {
-        public StartRefused(String message) {
-            super(message);
-        }
     }
 }
